@@ -1,0 +1,116 @@
+"""The records that travel from extraction to the stores.
+
+They are plain frozen dataclasses so that they pickle cheaply between Dask workers and
+compare by value: two runs over the same corpus must produce equal records, whatever
+the number of workers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ACTOR_KINDS = (
+    "country",
+    "government_body",
+    "person",
+    "igo",
+    "ngo",
+    "armed_group",
+    "company",
+    "media",
+    "place",
+    "other",
+)
+
+PLOVER_CATEGORIES = (
+    "AGREE", "ASSAULT", "AID", "ACCUSE", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+    "DEMAND", "DISAPPROVE", "FIGHT", "INVESTIGATE", "MOBILIZE", "PROTEST", "REJECT",
+    "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN", "OTHER",
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical identity. `id` is deterministic (`country:RUS`, `person:maria-zakharova`,
+    `igo:united-nations`) so the same actor merges across articles and runs."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor as one sentence names it: the canonical actor, the surface text, and the
+    role or sector the text adds ("foreign ministry" for "the Russian Foreign Ministry")."""
+
+    actor: Actor
+    text: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """`person` belongs to `organisation` (Zakharova -> Russia) in `role`."""
+
+    person: Actor
+    organisation: Actor
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    lemma: str
+    text: str
+    category: str = "OTHER"
+    score: float = 0.0
+    negated: bool = False
+    modality: str | None = None  # None (asserted), "requested", "possible", "planned", ...
+
+
+@dataclass(frozen=True)
+class Event:
+    """One claim in one sentence: `source` performs `action` toward `target`."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    sentence: str
+    start: int  # character offsets of the sentence in the article text
+    end: int
+    source: Mention
+    action: Action
+    target: Mention | None
+    reported_by: Mention | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from a corpus. `doc` is the input path exactly as the user
+    gave it (plus `#row` for tabular files), `id` a hash of url or content."""
+
+    id: str
+    doc: str
+    title: str
+    text: str
+    content_hash: str
+    url: str | None = None
+    published: str | None = None  # ISO date
+    source: str | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """Everything extraction learned from one article; the unit a store writes in one
+    transaction so that an article is never half-written."""
+
+    article: Article
+    pipeline_version: str
+    sentence_count: int
+    word_count: int
+    events: tuple[Event, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    affiliations: tuple[Affiliation, ...] = field(default=())
