@@ -7,7 +7,7 @@ the number of workers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ACTOR_KINDS = (
     "country",
@@ -88,8 +88,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Article:
-    """One news article as read from a corpus. `doc` is the input path exactly as the user
-    gave it (plus `#row` for tabular files), `id` a hash of url or content."""
+    """One news article as read from a corpus. `doc` is the file path as the user gave it,
+    `record` the row or line number in a tabular file, `id` a hash of url or content."""
 
     id: str
     doc: str
@@ -100,6 +100,12 @@ class Article:
     published: str | None = None  # ISO date
     source: str | None = None
     language: str = "en"
+    record: int | None = None
+
+    @property
+    def where(self) -> str:
+        """The article's place for messages: `file.csv#12`."""
+        return f"{self.doc}#{self.record}" if self.record is not None else self.doc
 
 
 @dataclass(frozen=True)
@@ -112,5 +118,5 @@ class ExtractedArticle:
     sentence_count: int
     word_count: int
     events: tuple[Event, ...] = ()
-    mentions: tuple[Mention, ...] = ()
-    affiliations: tuple[Affiliation, ...] = field(default=())
+    mentions: tuple[tuple[Actor, int], ...] = ()  # every actor the article names, with a count
+    affiliations: tuple[Affiliation, ...] = ()

@@ -1,0 +1,44 @@
+"""Prefect tasks: each wraps one library call and adds only what Prefect is for (retries,
+names in the UI). Tasks pass articles and records, never spaCy Docs or store connections;
+caching is off because the inputs are large and the store is the source of truth."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from newsgraph import pipeline
+from newsgraph.config import Settings
+from newsgraph.corpus.discover import ReadResult, discover, read_files
+from newsgraph.errors import InputError
+from newsgraph.graph.records import Article, ExtractedArticle
+from newsgraph.store.base import GraphStore
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_files(inputs: Sequence[str]) -> tuple[list[str], list[InputError]]:
+    return discover(inputs)
+
+
+@task(name="read", cache_policy=NO_CACHE)
+def read(files: Sequence[str]) -> ReadResult:
+    return read_files(files)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract(shard: Sequence[Article], settings: Settings) -> list[ExtractedArticle]:
+    return pipeline.extract_articles(shard, settings)
+
+
+@task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+def load(store: GraphStore, batch: Sequence[ExtractedArticle], max_events: int) -> int:
+    """Retried on failure: a batch replaces its articles whole, so a retry cannot double."""
+    return store.load_all(batch, max_events)
+
+
+@task(name="refresh-interactions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def refresh_interactions(store: GraphStore) -> None:
+    store.refresh_interactions()
+    store.after_load()

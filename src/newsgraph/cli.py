@@ -1,0 +1,177 @@
+"""The `newsgraph` command. Errors a user can act on print as one line naming the file or URI
+and exit non-zero only when the command cannot go on."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.config import Settings, get_settings
+from newsgraph.errors import NewsgraphError
+from newsgraph.store.open import open_store
+from newsgraph.store.schema_files import named_queries
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+schema_app = typer.Typer(no_args_is_help=True, help="The graph schema (migrations).")
+server_app = typer.Typer(no_args_is_help=True, help="The embedded FalkorDB server.")
+app.add_typer(schema_app, name="schema")
+app.add_typer(server_app, name="server")
+
+out = Console()
+err = Console(stderr=True)
+
+GraphOption = Annotated[
+    str | None,
+    typer.Option("--graph", "-g", help="embedded | bolt://host:port | neo4j://... | falkordb://host:port "
+                 "(default: NEWSGRAPH_GRAPH or embedded)"),
+]
+
+
+def _settings(graph: str | None = None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"graph": graph}) if graph else settings
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(code=1)
+
+
+def _table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
+    table = Table(title=title, show_lines=False)
+    for column in rows[0] if rows else []:
+        table.add_column(str(column), overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else json.dumps(v) if isinstance(v, list | dict) else str(v)
+                        for v in row.values()))
+    return table
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="files, directories or globs")],
+    graph: GraphOption = None,
+    workers: Annotated[int, typer.Option(help="extraction processes (a local Dask cluster when > 1)")] = 1,
+    dask: Annotated[str | None, typer.Option("--dask", help="address of an existing Dask scheduler")] = None,
+    force: Annotated[bool, typer.Option(help="re-extract articles already loaded unchanged")] = False,
+) -> None:
+    """Ingest articles into the graph (the Prefect `ingest` flow) and print a summary."""
+    from flows.ingest import run_ingest  # Prefect is imported only by the flows
+
+    try:
+        summary = run_ingest(paths, graph, workers=workers, dask_address=dask, force=force)
+    except NewsgraphError as exc:
+        _fail(exc)
+    for line in summary.errors:
+        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False)
+    out.print(
+        f"files {summary.files} · articles read {summary.articles_read} · unchanged {summary.skipped_unchanged}"
+        f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
+        f" · {summary.seconds} s"
+    )
+    out.print(_table([summary.graph], title="graph"))
+    if summary.top_pairs:
+        out.print(_table(summary.top_pairs, title="top actor pairs"))
+
+
+@app.command()
+def extract(paths: Annotated[list[str], typer.Argument(help="files, directories or globs")]) -> None:
+    """Print the events of articles as JSON lines; touches no store."""
+    from newsgraph import pipeline
+    from newsgraph.corpus.discover import discover, read_files
+    from newsgraph.nlp.contract import event_json
+
+    files, errors = discover(paths)
+    read = read_files(files)
+    for problem in errors + read.errors:
+        err.print(f"[yellow]skipped:[/yellow] {problem}", highlight=False)
+    settings = _settings()
+    for shard in pipeline.shards(read.articles, settings.articles_per_task):
+        for item in pipeline.extract_articles(shard, settings):
+            for event in item.events:
+                sys.stdout.write(json.dumps(event_json(event, item.article.doc), ensure_ascii=False) + "\n")
+    if not read.articles:
+        raise typer.Exit(code=1)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--param {pair!r}: use key=value")
+        params[key.strip()] = _typed(value)
+    return params
+
+
+def _typed(value: str) -> Any:
+    """`5` is a number and `true` a boolean, as an analyst typing at a prompt means them."""
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
+
+
+@app.command()
+def query(
+    cypher: Annotated[str | None, typer.Argument(help="a Cypher statement")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="a query of the analyst library")] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable")] = [],  # noqa: B006
+    list_: Annotated[bool, typer.Option("--list", help="list the analyst library")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+    graph: GraphOption = None,
+) -> None:
+    """Run Cypher, or a named query of graph_schema/queries, and print the rows."""
+    library = named_queries()
+    if list_ or (cypher is None and name is None):
+        out.print(_table([{"name": q.name, "question": q.question, "params": q.params}
+                          for q in library.values()], title="analyst queries"))
+        return
+    params = _parse_params(param)
+    if name is not None:
+        if name not in library:
+            _fail(NewsgraphError(f"no query named {name!r}; `newsgraph query --list` shows them"))
+        chosen = library[name]
+        cypher = chosen.cypher
+        params = {k: _typed(v) for k, v in chosen.defaults.items()} | params
+    try:
+        with open_store(_settings(graph)) as store:
+            rows = store.read(cypher, params)
+    except NewsgraphError as exc:
+        _fail(exc)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    elif rows:
+        out.print(_table(rows, title=name))
+    else:
+        out.print("(no rows)")
+
+
+@schema_app.command("apply")
+def schema_apply(graph: GraphOption = None) -> None:
+    """Apply the backend's migrations (idempotent)."""
+    try:
+        with open_store(_settings(graph)) as store:
+            for applied in store.apply_schema():
+                out.print(f"applied {applied}")
+    except NewsgraphError as exc:
+        _fail(exc)
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the embedded FalkorDB server of NEWSGRAPH_DATA_DIR, if one runs."""
+    from newsgraph.store.embedded_server import EmbeddedFalkorDB
+
+    EmbeddedFalkorDB(get_settings().data_dir).stop()
+    out.print("stopped")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,43 @@
+"""One settings object, read from `NEWSGRAPH_*` environment variables (and a `.env` file),
+so the CLI, the Prefect flows and the tests configure the pipeline the same way."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PIPELINE_VERSION = "extract-1"
+"""Bump when extraction changes in a way that should re-process already loaded articles."""
+
+
+def _default_data_dir() -> Path:
+    return Path.home() / ".local" / "share" / "newsgraph"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore")
+
+    graph: str = "embedded"
+    """`embedded` (FalkorDB in data_dir), `bolt://`/`neo4j://` URI, or `falkordb://host:port`."""
+    graph_name: str = "newsgraph"
+    """Graph (FalkorDB) or database (Neo4j, empty for the server default) name."""
+    data_dir: Path = _default_data_dir()
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str | None = None
+    spacy_model: str = "auto"
+    """`auto` prefers the official en_core_web_sm and falls back to the re-upload."""
+    extra_aliases: Path | None = None
+    """A TOML file of user aliases for the actor gazetteer (see actors/README.md)."""
+    batch_size: int = 2000
+    """Events per UNWIND batch when loading."""
+    workers: int = 1
+    articles_per_task: int = 25
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,27 @@
+"""Errors a user can act on. Each names the file, record or URI it is about, so a line in a
+log of an unattended run is enough to find the culprit."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class: the CLI prints these as one line instead of a traceback."""
+
+
+class InputError(NewsgraphError):
+    """A file or record that cannot be read. The run skips it and goes on."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class StoreError(NewsgraphError):
+    """The graph store is down, refuses the credentials, or rejected a statement.
+    The run cannot go on without it."""
+
+    def __init__(self, uri: str, reason: str) -> None:
+        super().__init__(f"graph store {uri}: {reason}")
+        self.uri = uri
+        self.reason = reason

@@ -1,0 +1,196 @@
+"""From a noun phrase in a parsed sentence to a canonical actor mention.
+
+The gazetteer resolver works on strings; this module decides which strings of the phrase to
+ask about (the named entity, the phrase's core, an actor-naming modifier) and keeps the
+per-article memory that strings alone cannot: persons seen so far (a surname alone means the
+full name met earlier), their affiliations, and the last person and group mentioned, which
+pronouns refer to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from newsgraph.actors.resolver import Resolver
+from newsgraph.graph.records import Actor, Affiliation, Mention
+
+# Left dependents that belong to a noun phrase's name ("the Russian Foreign Ministry").
+CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "npadvmod", "nummod", "quantmod", "punct"})
+# Entity labels that name actors even when the gazetteer does not know them.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+# A person's name needs a capitalised word; this rejects NER slips like "dozens".
+NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class ArticleActors:
+    """What one article has said about its actors so far, in reading order."""
+
+    resolver: Resolver
+    persons: dict[str, Actor] = field(default_factory=dict)  # full name and surname -> person
+    affiliations: dict[str, Affiliation] = field(default_factory=dict)  # person id -> affiliation
+    last_person: Mention | None = None
+    last_group: Mention | None = None
+    mentions: dict[str, Mention] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def note(self, mention: Mention) -> Mention:
+        actor = mention.actor
+        self.mentions.setdefault(actor.id, mention)
+        self.counts[actor.id] = self.counts.get(actor.id, 0) + 1
+        if actor.kind == "person":
+            self.last_person = mention
+        else:
+            self.last_group = mention
+        return mention
+
+    def organisation_of(self, mention: Mention | None) -> Mention | None:
+        """The body a speaker talks for: "we" in Zakharova's quote is Russia."""
+        if mention is None:
+            return None
+        if mention.actor.kind != "person":
+            return mention
+        affiliation = self.affiliations.get(mention.actor.id)
+        if affiliation is None:
+            return None
+        return Mention(affiliation.organisation, mention.text, affiliation.role)
+
+    # -- persons -----------------------------------------------------------------------
+
+    def _person(self, name: str, title: str | None) -> Actor | None:
+        name = POSSESSIVE.sub("", name).strip(" ,.\"“”")
+        words = name.split()
+        if not words or not all(NAME_WORD.match(w) for w in words):
+            return None
+        known = self.persons.get(name) or (self.persons.get(words[-1]) if len(words) == 1 else None)
+        actor = known or self.resolver.person(name)
+        self.persons.setdefault(name, actor)
+        if len(words) > 1:
+            self.persons.setdefault(words[-1], actor)
+        if title and actor.id not in self.affiliations:
+            org = self.resolver.affiliation(title)
+            if org is not None:
+                self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role)
+                if actor.country is None and org.actor.country:
+                    actor = Actor(actor.id, actor.name, actor.kind, org.actor.country)
+                    self.persons[name] = actor
+                    self.persons.setdefault(words[-1], actor)
+                    self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role)
+        return self.persons[name] if name in self.persons else actor
+
+    def _person_title(self, head: Token, ent: Span) -> str | None:
+        """Words before the name ("Russian Foreign Ministry spokeswoman") or an apposition
+        after it ("John Bolton, White House national security adviser")."""
+        left = [t for t in head.lefts if t.i < ent.start and t.dep_ in CORE_DEPS and t.dep_ != "det"]
+        if left:
+            start = min(t.left_edge.i for t in left)
+            return head.doc[start : ent.start].text
+        for child in head.rights:
+            if child.dep_ == "appos":
+                return head.doc[child.left_edge.i : child.right_edge.i + 1].text
+        return None
+
+    # -- phrases -----------------------------------------------------------------------
+
+    def resolve(self, head: Token, speaker: Mention | None = None) -> tuple[Mention, float] | None:
+        """The actor a noun phrase headed by `head` names, with a confidence factor."""
+        found = self._resolve(head, speaker)
+        if found is not None:
+            self.note(found[0])
+        return found
+
+    def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            if lower in SPEAKER_PRONOUNS:
+                org = self.organisation_of(speaker)
+                return (Mention(org.actor, head.text, org.role), 0.7) if org else None
+            if lower in PERSON_PRONOUNS and self.last_person is not None:
+                return Mention(self.last_person.actor, head.text), 0.7
+            if lower in GROUP_PRONOUNS and self.last_group is not None:
+                return Mention(self.last_group.actor, head.text, self.last_group.role), 0.6
+            return None
+
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
+            mention = self._person_mention(head, ent)
+            if mention is not None:
+                return mention, 1.0
+
+        doc = head.doc
+        core = _core_span(head)
+        candidates: list[str] = [core.text]
+        if ent is not None and ent.text != core.text:
+            candidates.append(ent.text)
+        full = doc[head.left_edge.i : head.right_edge.i + 1]
+        if len(full) <= 12 and full.text != core.text:
+            candidates.append(full.text)
+        for text in candidates:
+            mention = self.resolver.resolve(text)
+            if mention is not None:
+                return mention, 1.0
+
+        if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
+            kind = "place" if ent.label_ in PLACE_LABELS else "other"
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            name = POSSESSIVE.sub("", name)
+            return Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), 0.8
+
+        # "US interference", "Damascus control", "its troops": an actor named by a modifier.
+        for child in head.lefts:
+            if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
+                if child.pos_ == "PRON":
+                    found = self._resolve(child, speaker)
+                    if found is not None:
+                        return found[0], found[1] * 0.8
+                    continue
+                span = doc[child.left_edge.i : child.i + 1]
+                mention = self.resolver.resolve(span.text)
+                if mention is None and child.pos_ == "ADJ":
+                    actor = self.resolver.demonym(child.text)
+                    mention = Mention(actor, child.text) if actor else None
+                if mention is not None:
+                    return mention, 0.8
+        return None
+
+    def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
+        if ent is None:
+            actor = self.persons.get(head.text)
+            return Mention(actor, head.text) if actor else None
+        # NER calls places and outlets persons at times ("al-Tanf", "Sputnik"): the
+        # gazetteer knows better.
+        known = self.resolver.resolve(ent.text)
+        if known is not None:
+            return known
+        actor = self._person(ent.text, self._person_title(head, ent))
+        return Mention(actor, ent.text) if actor else None
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:  # few per doc; Span lookup by token has no direct API
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _core_span(head: Token) -> Span:
+    """The head noun with its name-building left dependents, without clauses and
+    prepositional tails: "the Russian Foreign Ministry" of "the Russian Foreign Ministry,
+    which ...". The tokens stay contiguous."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in CORE_DEPS:
+            start = min(start, child.left_edge.i)
+    return head.doc[start : head.i + 1]

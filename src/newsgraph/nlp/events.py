@@ -1,0 +1,234 @@
+"""Rules that read actor–action–target events off spaCy's dependency parse.
+
+One pass per sentence: find who is speaking (reporting verbs and their clausal complements),
+then read each content verb: its subjects (shared across coordinated verbs, inherited by
+controlled infinitives), its targets (direct object, or the object of a directional
+preposition, or the object of an event noun after a light verb), passive voice, negation and
+modality. Only structure is used, never the words of any one text, so the rules carry over to
+articles they were not written against."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from newsgraph.actions import lexicon
+from newsgraph.graph.records import Action, Event, Mention
+from newsgraph.nlp.actors_in_text import ArticleActors
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+TARGET_PREPS = frozenset(
+    {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto"}
+)
+POSSIBLE_AUX = frozenset({"may", "might", "could"})
+# Verbs that carry no event of their own in news prose.
+EMPTY_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "come", "go"})
+
+
+@dataclass(frozen=True)
+class Participant:
+    mention: Mention
+    factor: float  # 1.0 named outright; lower for pronouns and modifiers
+
+
+def event_id(article_id: str, token_index: int, source_id: str, target_id: str | None) -> str:
+    key = f"{article_id}|{token_index}|{source_id}|{target_id or ''}"
+    return "event:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:24]
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+class SentenceReader:
+    """Reads one sentence with the article's actor memory."""
+
+    def __init__(self, sent: Span, actors: ArticleActors) -> None:
+        self.sent = sent
+        self.actors = actors
+        self.speakers: dict[int, Mention] = {}
+
+    # -- participants ----------------------------------------------------------------
+
+    def _participants(self, heads: list[Token], verb: Token) -> list[Participant]:
+        found: list[Participant] = []
+        for head in heads:
+            for token in _conjuncts(head):
+                resolved = self.actors.resolve(token, self.speakers.get(verb.i))
+                if resolved is not None:
+                    found.append(Participant(*resolved))
+        return found
+
+    def _subject_tokens(self, verb: Token) -> list[Token]:
+        own = _children(verb, SUBJECT_DEPS)
+        if own:
+            return own
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self._subject_tokens(head)
+        if verb.dep_ == "xcomp":
+            # "urged Washington to withdraw": the requestee acts; "refused to meet": the subject.
+            if head.lemma_.lower() in lexicon.REQUEST_VERBS:
+                objects = _children(head, {"dobj", "dative"})
+                if objects:
+                    return objects
+            return self._subject_tokens(head)
+        if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return self._subject_tokens(head)
+        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return [head]
+        return []
+
+    # -- speakers ----------------------------------------------------------------------
+
+    def find_speakers(self) -> None:
+        """Maps every token of a reported clause to the person or body reporting it."""
+        for verb in self.sent:
+            if verb.pos_ != "VERB" or not self._is_reporting(verb):
+                continue
+            subjects = _children(verb, SUBJECT_DEPS)
+            if not subjects:
+                continue
+            resolved = self.actors.resolve(subjects[0])
+            if resolved is None:
+                continue
+            for clause in _children(verb, {"ccomp", "parataxis"}):
+                for token in clause.subtree:
+                    self.speakers.setdefault(token.i, resolved[0])
+
+    @staticmethod
+    def _is_reporting(verb: Token) -> bool:
+        if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+            return False
+        return verb.lemma_.lower() in lexicon.SPEECH_VERBS or not any(
+            c.dep_ in ("dobj", "dative", "prep") for c in verb.children
+        )
+
+    # -- events ------------------------------------------------------------------------
+
+    def _modality(self, verb: Token) -> tuple[str | None, bool]:
+        """(modality, negated) from auxiliaries and from a controlling verb."""
+        negated = _is_negated(verb)
+        modality = "possible" if any(
+            c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in verb.children
+        ) else None
+        anchor = verb
+        while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
+            anchor = anchor.head
+        if anchor.dep_ == "xcomp":
+            controller = anchor.head.lemma_.lower()
+            negated = negated or _is_negated(anchor.head)
+            if controller in lexicon.NEGATING_VERBS:
+                negated = not negated
+            elif controller in lexicon.REQUEST_VERBS:
+                modality = "requested"
+            elif controller in lexicon.INTENT_VERBS:
+                modality = "intended"
+            elif controller in lexicon.THREAT_VERBS:
+                modality = "threatened"
+        return modality, negated
+
+    def _action_and_targets(self, verb: Token) -> tuple[Action, list[Token], bool]:
+        """The action, the tokens that may name its target, and whether the lexicon knows
+        the action (an unknown verb needs a target to count as an event)."""
+        lemma = verb.lemma_.lower()
+        particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        objects = _children(verb, {"dobj", "dative"})
+        noun_event = None
+        for obj in objects:
+            noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
+            if noun_event is not None and (lexicon.is_light_verb(lemma) or not lexicon.classify(lemma).known):
+                # "conducted air strikes against Syria": the event is the noun's.
+                obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+                action = Action(
+                    lemma=obj.lemma_.lower(),
+                    text=f"{verb.text} {obj.text}",
+                    category=noun_event.category,
+                    score=noun_event.score,
+                )
+                return action, [c for p in obj_preps + preps for c in _children(p, {"pobj"})], True
+        prep = preps[0].lower_ if preps else None
+        found = lexicon.classify(lemma, particle.lower_ if particle else None, prep)
+        action = Action(
+            lemma=f"{lemma} {particle.lower_}" if particle else lemma,
+            text=f"{verb.text} {particle.text}" if particle else verb.text,
+            category=found.category,
+            score=found.score,
+        )
+        targets = objects + [c for p in preps for c in _children(p, {"pobj"})]
+        return action, targets, found.known
+
+    def events(self, article_id: str, sentence_index: int) -> Iterator[Event]:
+        self.find_speakers()
+        for verb in self.sent:
+            if verb.pos_ != "VERB":
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ in ("amod", "acl"):
+                continue
+            if self._is_reporting(verb):
+                continue
+            has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
+            if has_xcomp and (
+                lemma in lexicon.INTENT_VERBS
+                or lemma in lexicon.NEGATING_VERBS
+                or lemma in lexicon.THREAT_VERBS
+            ):
+                continue  # "refused to meet": the event is the meeting, negated
+            yield from self._verb_events(verb, article_id, sentence_index)
+
+    def _verb_events(self, verb: Token, article_id: str, sentence_index: int) -> Iterator[Event]:
+        action, target_tokens, known = self._action_and_targets(verb)
+        passive_subjects = _children(verb, {"nsubjpass"})
+        if passive_subjects:
+            agents = [c for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
+            sources = self._participants(agents, verb)
+            targets = self._participants(passive_subjects, verb)
+        else:
+            sources = self._participants(self._subject_tokens(verb), verb)
+            targets = self._participants(target_tokens, verb)
+        if not sources:
+            return
+        modality, negated = self._modality(verb)
+        action = Action(action.lemma, action.text, action.category, action.score, negated, modality)
+        reporter = self.speakers.get(verb.i)
+        sent = self.sent
+        for source in sources:
+            usable = [t for t in targets if t.mention.actor.id != source.mention.actor.id]
+            if usable:
+                best = max(t.factor for t in usable)
+                chosen = [t for t in usable if t.factor == best]
+            elif known:
+                chosen = [None]
+            else:
+                continue
+            for target in chosen:
+                factor = source.factor * (target.factor if target else 0.9) * (1.0 if known else 0.7)
+                yield Event(
+                    id=event_id(
+                        article_id, verb.i, source.mention.actor.id,
+                        target.mention.actor.id if target else None,
+                    ),
+                    article_id=article_id,
+                    sentence_index=sentence_index,
+                    sentence=sent.text.strip(),
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    source=source.mention,
+                    action=action,
+                    target=target.mention if target else None,
+                    reported_by=reporter if reporter and reporter.actor.id != source.mention.actor.id else None,
+                    confidence=round(0.9 * factor, 3),
+                )

@@ -1,0 +1,51 @@
+"""The pipeline's stages as plain functions. The Prefect flows wire exactly these calls; the
+CLI's `extract` and the tests call them directly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.actors.resolver import Resolver
+from newsgraph.config import PIPELINE_VERSION, Settings
+from newsgraph.graph.records import Article, ExtractedArticle
+from newsgraph.nlp.extract import extract
+from newsgraph.nlp.model import load_nlp
+from newsgraph.store.base import GraphStore
+
+
+@lru_cache(maxsize=4)
+def resolver_for(extra_aliases: Path | None) -> Resolver:
+    return Resolver.default(extra_aliases)
+
+
+def extract_articles(articles: Sequence[Article], settings: Settings) -> list[ExtractedArticle]:
+    """One shard of the extract stage: the model and the gazetteer load once per process."""
+    nlp = load_nlp(settings.spacy_model)
+    return list(extract(articles, nlp, resolver_for(settings.extra_aliases)))
+
+
+def unchanged(store: GraphStore, articles: Sequence[Article]) -> set[str]:
+    """Ids of articles the store already holds with the same content and extractor version."""
+    loaded = store.loaded_articles([a.id for a in articles])
+    return {
+        a.id
+        for a in articles
+        if loaded.get(a.id) == (a.content_hash, PIPELINE_VERSION)
+    }
+
+
+def shards(articles: Sequence[Article], size: int) -> list[list[Article]]:
+    """Fixed-size shards in input order: the same input always gives the same shards, so the
+    graph does not depend on how many workers run them."""
+    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+
+
+def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
+    """Drops exact duplicates (same id: same URL, or same text without one), first wins;
+    returns the kept articles and how many were dropped."""
+    seen: dict[str, Article] = {}
+    for article in articles:
+        seen.setdefault(article.id, article)
+    return list(seen.values()), len(articles) - len(seen)

@@ -1,0 +1,71 @@
+"""What a run did, for the terminal and for the Prefect artifact: the counts a scheduled run
+nobody watches must leave behind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph.errors import InputError
+from newsgraph.graph.records import ExtractedArticle
+from newsgraph.store.base import GraphStore
+
+TOP_PAIRS = """
+MATCH (s:Actor)-[r:INTERACTS_WITH]->(t:Actor)
+WITH s, t, sum(r.count) AS events, sum(r.score) AS score
+RETURN s.name AS source, t.name AS target, events, score
+ORDER BY events DESC, source, target
+LIMIT $limit
+"""
+
+
+@dataclass
+class RunSummary:
+    files: int
+    articles_read: int
+    skipped_unchanged: int
+    duplicates: int
+    articles_extracted: int
+    events_extracted: int
+    errors: list[str]
+    seconds: float
+    graph: dict[str, int] = field(default_factory=dict)
+    top_pairs: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def collect(
+        cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
+        extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
+    ) -> RunSummary:
+        return cls(
+            files=files,
+            articles_read=read,
+            skipped_unchanged=skipped_unchanged,
+            duplicates=duplicates,
+            articles_extracted=len(extracted),
+            events_extracted=sum(len(x.events) for x in extracted),
+            errors=[str(e) for e in errors],
+            seconds=round(seconds, 2),
+            graph=store.counts(),
+            top_pairs=store.read(TOP_PAIRS, {"limit": 10}),
+        )
+
+    def markdown(self) -> str:
+        lines = [
+            "# newsgraph run",
+            "",
+            f"- files: {self.files}, articles read: {self.articles_read}, "
+            f"unchanged and skipped: {self.skipped_unchanged}, duplicates: {self.duplicates}",
+            f"- extracted: {self.articles_extracted} articles, {self.events_extracted} events "
+            f"in {self.seconds} s",
+            f"- errors: {len(self.errors)}",
+            "",
+            "| in the graph | count |",
+            "|---|---|",
+            *(f"| {k} | {v} |" for k, v in self.graph.items()),
+            "",
+            "| source | target | events | score |",
+            "|---|---|---|---|",
+            *(f"| {p['source']} | {p['target']} | {p['events']} | {p['score']} |" for p in self.top_pairs),
+        ]
+        lines += ["", *(f"- error: {e}" for e in self.errors)] if self.errors else []
+        return "\n".join(lines)

@@ -1,0 +1,122 @@
+"""The store protocol and the load logic both backends share.
+
+A backend only knows how to run a list of statements in one transaction and how to read;
+what to write, in which order, and in which batches is decided here once."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from newsgraph.graph.records import ExtractedArticle
+from newsgraph.store.rows import load_rows, unique_by_id
+from newsgraph.store.schema_files import load_statement
+
+Statement = tuple[str, dict[str, Any]]
+
+COUNT_QUERIES = {
+    "articles": "MATCH (n:Article) RETURN count(n) AS n",
+    "sentences": "MATCH (n:Article) RETURN coalesce(sum(n.sentence_count), 0) AS n",
+    "events": "MATCH (n:Event) RETURN count(n) AS n",
+    "actors": "MATCH (n:Actor) RETURN count(n) AS n",
+    "interaction_pairs": "MATCH (s:Actor)-[:INTERACTS_WITH]->(t:Actor) RETURN count(DISTINCT [s.id, t.id]) AS n",
+    "interactions": "MATCH (:Actor)-[r:INTERACTS_WITH]->(:Actor) RETURN count(r) AS n",
+}
+
+
+def batches(items: Iterable[ExtractedArticle], max_events: int) -> Iterator[list[ExtractedArticle]]:
+    """Groups whole articles into batches of about `max_events` events: an article is never
+    split across transactions."""
+    batch: list[ExtractedArticle] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item.events) + 1
+        if size >= max_events:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class GraphStore(ABC):
+    """What the pipeline, the CLI and the tests need from a graph store."""
+
+    uri: str
+
+    @abstractmethod
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Runs the statements in one transaction: all of them land or none."""
+
+    @abstractmethod
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Runs one statement and returns its rows as dicts of plain values."""
+
+    @abstractmethod
+    def apply_schema(self) -> list[str]:
+        """Applies the backend's migrations idempotently; returns the files applied."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def after_load(self) -> None:
+        """Housekeeping once a run's loads are done (the embedded store compacts its log)."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- shared behaviour ----------------------------------------------------------------
+
+    def load(self, batch: Sequence[ExtractedArticle]) -> None:
+        """Replaces the given articles (their events and mentions) in one transaction."""
+        batch = unique_by_id(batch)
+        if not batch:
+            return
+        rows = load_rows(batch)
+        ids = [row["id"] for row in rows["articles"]]
+        self.write(
+            [
+                (load_statement("delete_article_events"), {"ids": ids}),
+                (load_statement("delete_article_mentions"), {"ids": ids}),
+                (load_statement("articles"), {"rows": rows["articles"]}),
+                (load_statement("actors"), {"rows": rows["actors"]}),
+                (load_statement("events"), {"rows": rows["events"]}),
+                (load_statement("mentions"), {"rows": rows["mentions"]}),
+                (load_statement("affiliations"), {"rows": rows["affiliations"]}),
+            ]
+        )
+
+    def load_all(self, items: Iterable[ExtractedArticle], max_events: int = 2000) -> int:
+        loaded = 0
+        for batch in batches(items, max_events):
+            self.load(batch)
+            loaded += len(batch)
+        return loaded
+
+    def refresh_interactions(self) -> None:
+        """Recomputes INTERACTS_WITH from the events in one transaction."""
+        self.write(
+            [(load_statement("clear_interactions"), {}), (load_statement("derive_interactions"), {})]
+        )
+
+    def loaded_articles(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """content_hash and pipeline_version of the articles already in the store, so a run
+        can skip what it has seen."""
+        rows = self.read(
+            "UNWIND $ids AS id MATCH (a:Article {id: id}) "
+            "RETURN a.id AS id, a.content_hash AS hash, a.pipeline_version AS version",
+            {"ids": list(ids)},
+        )
+        return {r["id"]: (r["hash"], r["version"]) for r in rows}
+
+    def counts(self) -> dict[str, int]:
+        return {name: int(self.read(q)[0]["n"]) for name, q in COUNT_QUERIES.items()}
+
+    def clear(self) -> None:
+        """Deletes the newsgraph data (not other labels such as NeoDash's dashboards)."""
+        for label in ("Event", "Article", "Actor"):
+            self.write([(f"MATCH (n:{label}) DETACH DELETE n", {})])

@@ -1,0 +1,116 @@
+"""FalkorDB, embedded (the default) or external, through the `falkordb` client.
+
+FalkorDB has no multi-statement transactions (Redis MULTI/EXEC does not roll back a failed
+command), but one query is atomic: it lands whole or, on any error, not at all. So a batch of
+statements is chained into one query, each part closed by `WITH count(*) AS _` (which yields
+one row even after an empty part) and its parameters renamed apart. The client sends
+parameters inlined in a `CYPHER k=v` header, built by the client's own escaping, so actor
+names with quotes, backslashes or backticks stay data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as GraphPath
+
+from newsgraph.errors import StoreError
+from newsgraph.store.base import GraphStore, Statement
+from newsgraph.store.schema_files import migrations, split_statements
+
+ALREADY_DONE = ("already indexed", "already exists", "already created")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Node | Edge):
+        return dict(value.properties)
+    if isinstance(value, GraphPath):
+        return [dict(n.properties) for n in value.nodes()]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+_PARAM = re.compile(r"\$(\w+)")
+
+
+def chain(statements: Sequence[Statement]) -> Statement:
+    """One atomic query from several write statements (none may end in RETURN)."""
+    if len(statements) == 1:
+        return statements[0]
+    parts: list[str] = []
+    params: dict[str, Any] = {}
+    for index, (cypher, own) in enumerate(statements):
+        parts.append(_PARAM.sub(lambda m: f"${m.group(1)}_{index}", cypher))
+        params |= {f"{key}_{index}": value for key, value in own.items()}
+    return "\nWITH count(*) AS _\n".join(parts), params
+
+
+class FalkorStore(GraphStore):
+    def __init__(self, db: FalkorDB, graph: str, uri: str, server: Any = None) -> None:
+        self.db = db
+        self.graph_name = graph
+        self.graph = db.select_graph(graph)
+        self.uri = uri
+        self.server = server  # the embedded launcher, when we started one
+        try:
+            self.db.connection.ping()
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(uri, f"cannot connect: {exc}") from exc
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        cypher, params = chain(statements)
+        try:
+            self.graph.query(cypher, params or None)
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(self.uri, f"connection lost: {exc}") from exc
+        except redis.ResponseError as exc:
+            raise StoreError(self.uri, f"write rejected: {exc}") from exc
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            result = self.graph.query(cypher, params or None)
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(self.uri, f"connection lost: {exc}") from exc
+        except redis.ResponseError as exc:
+            raise StoreError(self.uri, str(exc)) from exc
+        names = [column[1] for column in result.header]
+        return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
+
+    def apply_schema(self) -> list[str]:
+        applied = []
+        for path in migrations("falkordb"):
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".redis":
+                commands = [
+                    line.replace("{graph}", self.graph_name).split()
+                    for line in text.splitlines()
+                    if line.strip() and not line.lstrip().startswith("#")
+                ]
+                run = lambda args: self.db.connection.execute_command(*args)  # noqa: E731
+            else:
+                commands = split_statements(text)
+                run = self.graph.query
+            for command in commands:
+                try:
+                    run(command)
+                except redis.ResponseError as exc:
+                    if not any(s in str(exc).lower() for s in ALREADY_DONE):
+                        raise StoreError(self.uri, f"migration {path.name}: {exc}") from exc
+            applied.append(path.name)
+        return applied
+
+    def after_load(self) -> None:
+        """Compacts the append-only file so the next start does not replay the whole load."""
+        if self.server is not None:
+            self.server.rewrite_aof()
+
+    def close(self) -> None:
+        self.db.connection.close()

@@ -1,0 +1,74 @@
+"""ExtractedArticle records as the parameter rows of the load statements (graph_schema/load).
+
+Both backends send the same rows, so the graphs they hold are the same graph."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsgraph.graph.records import Actor, ExtractedArticle, Mention
+
+
+def _actor_row(actor: Actor) -> dict:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country}
+
+
+def _role(mention: Mention | None) -> str | None:
+    return mention.role if mention else None
+
+
+def unique_by_id(batch: Sequence[ExtractedArticle]) -> list[ExtractedArticle]:
+    """The same article twice in one batch (one text in two files) is loaded once: the
+    first in input order wins, so the result does not depend on scheduling."""
+    seen: dict[str, ExtractedArticle] = {}
+    for item in batch:
+        seen.setdefault(item.article.id, item)
+    return list(seen.values())
+
+
+def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
+    """Rows per load statement, in the order the statements run."""
+    articles, actors, events, mentions, affiliations = [], {}, [], [], {}
+    for item in batch:
+        a = item.article
+        articles.append(
+            {
+                "id": a.id, "doc": a.doc, "url": a.url, "title": a.title, "published": a.published,
+                "source": a.source, "language": a.language, "content_hash": a.content_hash,
+                "pipeline_version": item.pipeline_version, "sentence_count": item.sentence_count,
+                "word_count": item.word_count,
+            }
+        )
+        for actor, count in item.mentions:
+            actors.setdefault(actor.id, _actor_row(actor))
+            mentions.append({"article_id": a.id, "actor_id": actor.id, "count": count})
+        for aff in item.affiliations:
+            actors.setdefault(aff.person.id, _actor_row(aff.person))
+            actors.setdefault(aff.organisation.id, _actor_row(aff.organisation))
+            key = (aff.person.id, aff.organisation.id, aff.role)
+            affiliations[key] = {"person_id": key[0], "organisation_id": key[1], "role": key[2]}
+        for e in item.events:
+            for mention in (e.source, e.target, e.reported_by):
+                if mention is not None:
+                    actors.setdefault(mention.actor.id, _actor_row(mention.actor))
+            events.append(
+                {
+                    "id": e.id, "article_id": e.article_id, "action": e.action.lemma,
+                    "verb": e.action.text, "category": e.action.category, "score": e.action.score,
+                    "negated": e.action.negated, "modality": e.action.modality, "date": a.published,
+                    "evidence": e.sentence, "sentence_index": e.sentence_index, "start": e.start,
+                    "end": e.end, "confidence": e.confidence,
+                    "source_id": e.source.actor.id, "source_role": e.source.role,
+                    "target_id": e.target.actor.id if e.target else None,
+                    "target_role": _role(e.target),
+                    "reporter_id": e.reported_by.actor.id if e.reported_by else None,
+                }
+            )
+    # Sorted so that every run sends actors in the same order whatever the batching.
+    return {
+        "articles": articles,
+        "actors": [actors[k] for k in sorted(actors)],
+        "events": events,
+        "mentions": mentions,
+        "affiliations": [affiliations[k] for k in sorted(affiliations, key=str)],
+    }

@@ -1,0 +1,108 @@
+"""The store protocol, on the embedded FalkorDB and on a real Neo4j: same rows in, same graph."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graph_fixture import EXPECTED_COUNTS, ODD, RUSSIA, USA, records
+from newsgraph.errors import StoreError
+
+
+def _loaded(store) -> dict[str, int]:
+    store.load_all(records())
+    store.refresh_interactions()
+    counts = store.counts()
+    return {k: counts[k] for k in EXPECTED_COUNTS}
+
+
+def test_load_gives_the_expected_graph(store):
+    assert _loaded(store) == EXPECTED_COUNTS
+    rows = store.read(
+        "MATCH (s:Actor {id: $s})-[r:INTERACTS_WITH]->(t:Actor {id: $t}) "
+        "RETURN r.action AS action, r.count AS n, r.first_seen AS first, r.last_seen AS last",
+        {"s": RUSSIA.id, "t": USA.id},
+    )
+    assert sorted((r["action"], r["n"], r["first"], r["last"]) for r in rows) == [
+        ("ask", 1, "2019-01-10", "2019-01-10"),
+        ("warn", 2, "2019-01-10", "2019-02-02"),
+    ]
+
+
+def test_every_event_has_its_provenance_and_participants(store):
+    _loaded(store)
+    rows = store.read(
+        "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:REPORTED_IN]->(a:Article) "
+        "OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor) OPTIONAL MATCH (e)-[:REPORTED_BY]->(r:Actor) "
+        "RETURN e.id AS id, s.id AS s, t.id AS t, r.id AS r, a.id AS a, e.evidence AS evidence, "
+        "e.start AS start, e.end AS end ORDER BY id"
+    )
+    expected = {e.id: e for item in records() for e in item.events}
+    assert len(rows) == len(expected)
+    texts = {item.article.id: item.article.text for item in records()}
+    for row in rows:
+        event = expected[row["id"]]
+        assert row["s"] == event.source.actor.id
+        assert row["t"] == (event.target.actor.id if event.target else None)
+        assert row["r"] == (event.reported_by.actor.id if event.reported_by else None)
+        assert texts[row["a"]][row["start"] : row["end"]] == row["evidence"] == event.sentence
+
+
+def test_reloading_is_idempotent(store):
+    first = _loaded(store)
+    assert _loaded(store) == first
+    full = store.counts()
+    store.load_all(records())
+    store.refresh_interactions()
+    assert store.counts() == full
+
+
+def test_reloading_an_article_replaces_its_events(store):
+    _loaded(store)
+    changed = records()
+    fewer = dataclasses.replace(changed[0], events=changed[0].events[:2])
+    store.load([fewer])
+    store.refresh_interactions()
+    counts = store.counts()
+    assert counts["events"] == EXPECTED_COUNTS["events"] - 3
+    assert counts["articles"] == EXPECTED_COUNTS["articles"]
+
+
+def test_awkward_names_are_data_not_cypher(store):
+    _loaded(store)
+    rows = store.read("MATCH (a:Actor {id: $id}) RETURN a.name AS name", {"id": ODD.id})
+    assert rows == [{"name": ODD.name}]
+    rows = store.read("MATCH (a:Actor) WHERE a.name = $name RETURN a.id AS id", {"name": ODD.name})
+    assert rows == [{"id": ODD.id}]
+
+
+def test_a_failing_batch_leaves_nothing_behind(store):
+    """An article's events land in one transaction or not at all."""
+    good, bad = records()[:2]
+    broken_event = dataclasses.replace(bad.events[0], confidence={"not": "a property"})
+    bad = dataclasses.replace(bad, events=(broken_event, *bad.events[1:]))
+    with pytest.raises((StoreError, TypeError, ValueError)):
+        store.load([good, bad])
+    assert store.counts()["articles"] == 0
+    assert store.counts()["events"] == 0
+
+
+def test_loaded_articles_reports_hash_and_version(store):
+    items = records()
+    store.load(items[:1])
+    seen = store.loaded_articles([i.article.id for i in items])
+    assert seen == {items[0].article.id: (items[0].article.content_hash, items[0].pipeline_version)}
+
+
+def test_schema_is_idempotent(store):
+    first = store.apply_schema()
+    assert store.apply_schema() == first
+
+
+def test_clear_spares_other_labels(store):
+    _loaded(store)
+    store.write([("CREATE (:_Neodash_Dashboard {title: 'keep me'})", {})])
+    store.clear()
+    assert store.counts()["articles"] == 0
+    assert store.read("MATCH (d:_Neodash_Dashboard) RETURN d.title AS t") == [{"t": "keep me"}]
