@@ -169,7 +169,7 @@ def server_stop() -> None:
     """Stop the embedded FalkorDB server of NEWSGRAPH_DATA_DIR, if one runs."""
     from newsgraph.store.embedded_server import EmbeddedFalkorDB
 
-    EmbeddedFalkorDB(get_settings().data_dir).stop()
+    EmbeddedFalkorDB(get_settings().data_dir / "falkordb").stop()
     out.print("stopped")
 
 

@@ -24,7 +24,7 @@ def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
         from newsgraph.store.embedded_server import EmbeddedFalkorDB, EmbeddedStoreError
         from newsgraph.store.falkordb_store import FalkorStore
 
-        server = EmbeddedFalkorDB(settings.data_dir)
+        server = EmbeddedFalkorDB(settings.data_dir / "falkordb")
         try:
             server.start()
         except EmbeddedStoreError as exc:
