@@ -42,17 +42,23 @@ class ArticleActors:
     last_person: Mention | None = None
     last_group: Mention | None = None
     mentions: dict[str, Mention] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
+    positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
 
-    def note(self, mention: Mention) -> Mention:
+    def note(self, mention: Mention, position: int, recent: bool = True) -> None:
+        """Records a mention once per token position (events and the entity sweep may both
+        resolve one token); `recent` makes it the antecedent of later pronouns."""
         actor = mention.actor
         self.mentions.setdefault(actor.id, mention)
-        self.counts[actor.id] = self.counts.get(actor.id, 0) + 1
+        self.positions.setdefault(actor.id, set()).add(position)
+        if not recent:
+            return
         if actor.kind == "person":
             self.last_person = mention
         else:
             self.last_group = mention
-        return mention
+
+    def counts(self) -> dict[str, int]:
+        return {actor_id: len(found) for actor_id, found in self.positions.items()}
 
     def organisation_of(self, mention: Mention | None) -> Mention | None:
         """The body a speaker talks for: "we" in Zakharova's quote is Russia."""
@@ -102,11 +108,16 @@ class ArticleActors:
 
     # -- phrases -----------------------------------------------------------------------
 
-    def resolve(self, head: Token, speaker: Mention | None = None) -> tuple[Mention, float] | None:
-        """The actor a noun phrase headed by `head` names, with a confidence factor."""
+    def resolve(
+        self, head: Token, speaker: Mention | None = None, recent: bool = True
+    ) -> tuple[Mention, float] | None:
+        """The actor a noun phrase headed by `head` names, with a confidence factor.
+        Participants of events and speakers become pronoun antecedents; names met in
+        passing (`recent=False`) do not, so "she" after "the notebook of John Bolton"
+        still means the spokeswoman who was speaking."""
         found = self._resolve(head, speaker)
         if found is not None:
-            self.note(found[0])
+            self.note(found[0], head.i, recent)
         return found
 
     def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
@@ -146,6 +157,14 @@ class ArticleActors:
             name = POSSESSIVE.sub("", name)
             return Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), 0.8
 
+        # "the presence of the United States": the actor is the object of "of".
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._resolve(pobj, speaker)
+                        if found is not None:
+                            return found[0], found[1] * 0.8
         # "US interference", "Damascus control", "its troops": an actor named by a modifier.
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):

@@ -149,7 +149,7 @@ class SentenceReader:
         noun_event = None
         for obj in objects:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
-            if noun_event is not None and (lexicon.is_light_verb(lemma) or not lexicon.classify(lemma).known):
+            if noun_event is not None and lexicon.is_light_verb(lemma):
                 # "conducted air strikes against Syria": the event is the noun's.
                 obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
                 action = Action(

@@ -29,7 +29,7 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver) -> ExtractedArticle
         events += SentenceReader(sent, actors).events(article.id, index)
         for ent in sent.ents:
             if ent.label_ in MENTION_LABELS:
-                actors.resolve(ent.root)
+                actors.resolve(ent.root, recent=False)
     return ExtractedArticle(
         article=article,
         pipeline_version=PIPELINE_VERSION,
@@ -37,7 +37,7 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver) -> ExtractedArticle
         word_count=sum(1 for t in doc if not (t.is_space or t.is_punct)),
         events=tuple(events),
         mentions=tuple(
-            (actors.mentions[actor_id].actor, count) for actor_id, count in sorted(actors.counts.items())
+            (actors.mentions[actor_id].actor, count) for actor_id, count in sorted(actors.counts().items())
         ),
         affiliations=tuple(actors.affiliations[k] for k in sorted(actors.affiliations)),
     )

@@ -1,0 +1,331 @@
+"""Resolve the surface text of a noun phrase to a canonical actor.
+
+The extractor calls `Resolver.resolve` for the subject and object of every sentence, so
+everything is a dictionary lookup on keys normalised once by the gazetteer: a phrase of
+n words costs O(n) lookups, never a scan over the ~1,400 aliases, and repeated phrases
+("the Kremlin", "Russia") come from a bounded cache.
+
+Rules, tried in this order on the phrase without leading determiners:
+
+1. exact alias: "Moscow", "the Kremlin" (Russia, role "presidency"), "NATO", "Daesh";
+2. people: a plural demonym, "the Russians" (Russia, role "people");
+3. "<state>-led coalition": "the US-led coalition" (United States, role "coalition");
+4. state + body head: "the Russian Foreign Ministry", "Iran's military", "US troops",
+   "Syrian Government forces" (the state, role of the head: "foreign ministry",
+   "military"); a metonym keeps its own role ("Kremlin officials": "presidency");
+5. "<body head> of <state>": "the government of Syria"; "<generic> of X": "a group of
+   activists of ... the White Helmets" resolves X;
+6. X + generic head: "Tahrir al-Sham terrorists", "HTS fighters", "Idlib province";
+7. a known alias at the end of the phrase after lower-case modifiers: "the so-called White
+   Helmets", "US-backed Syrian Democratic Forces", "Syria's Idlib". Not anywhere after a
+   preposition or a conjunction ("victims of ISIS", "a school in eastern Aleppo"), not
+   right after "pro-"/"anti-" ("anti-ISIS coalition"), and not right after a capitalised
+   word, which makes it part of another name ("New Mexico", "Northern Ireland"), unless
+   that word is the actor's own state ("Lebanese Hezbollah") or descriptive ("Kurdish");
+8. an office title: "Russian Foreign Ministry spokeswoman" (see `affiliation`).
+
+Anything else is None: "terrorists", "civilians", "Syrian civilians", "the idea". The
+resolver never invents a person: the extractor finds persons with spaCy's NER and builds
+them with `person`.
+
+Roles are lower-case strings. A body head gives the sector ("foreign ministry",
+"military", "government", "diplomacy", ...: the values of [heads] in curated.toml). An
+affiliation gives "<position>" ("president"), "<position>, <body role>" ("spokeswoman,
+foreign ministry") or "<body role>" alone when there is no position. Positions are the
+normalised words of the title (lower case, no accents, hyphens as spaces:
+"secretary general").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from newsgraph.actors.gazetteer import (
+    DETERMINERS,
+    QUOTES,
+    Entry,
+    Gazetteer,
+    Token,
+    join,
+    tokenize,
+)
+from newsgraph.graph.records import Actor, Mention
+
+Hit = tuple[Actor, str | None]  # the actor and the role the phrase adds
+
+# Leading words that never change which actor a phrase names.
+_LEADING = DETERMINERS | {
+    "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my",
+    "some", "several", "many", "few", "both", "all", "any", "each", "every", "other",
+    "another", "such", "more", "most", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "numerous",
+}
+# A known name right after one of these is not what the phrase names ("anti-ISIS").
+_BLOCK_BEFORE = frozenset({
+    "pro", "anti", "counter", "non", "ex", "post", "pre", "neo", "former",
+})
+# Nor anywhere after one of these: the name is then inside a complement ("the bombing of
+# a school in eastern Aleppo", "victims of ISIS", "Russia and China").
+_BLOCK_ANYWHERE_BEFORE = frozenset({
+    "and", "or", "nor", "but", "with", "without", "of", "in", "on", "at", "from", "to",
+    "by", "for", "against", "between", "near", "into", "over", "under", "versus", "vs",
+    "than", "like", "about", "after", "before", "toward", "towards", "via", "across",
+    "inside", "outside", "within", "around", "through", "beyond", "during", "amid",
+})
+# Capitalised words that describe a group rather than start another name, so a known
+# name may follow them ("the Kurdish YPG", "Sunni Hamas").
+_DESCRIPTIVE = frozenset({
+    "kurdish", "arab", "sunni", "shia", "shiite", "alawite", "druze", "islamist",
+    "jihadist", "salafist", "salafi", "christian", "muslim", "jewish", "turkmen",
+    "pashtun", "yazidi", "baloch",
+})
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_LED_HEADS = frozenset({"coalition", "forces", "force", "troops", "alliance", "mission"})
+# Kinds that have bodies: "NATO forces" is NATO's military, "Hamas officials" is Hamas.
+_STATE_LIKE = frozenset({"country", "igo", "government_body"})
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_MAX_DEPTH = 8
+_CACHE_SIZE = 100_000
+
+
+class Resolver:
+    """Noun phrase -> `Mention` of a canonical actor. Picklable (plain dicts), so a Dask
+    worker may receive one; building one with `default()` takes well under a second."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._aliases = gazetteer.aliases
+        self._demonyms = gazetteer.demonyms
+        self._heads = gazetteer.heads
+        self._generic = gazetteer.generic_heads
+        self._titles = gazetteer.office_titles
+        self._max_alias = gazetteer.max_alias_words
+        self._max_head = gazetteer.max_head_words
+        # "the Russians", "the British", "the Chinese": the state's people.
+        self._people: dict[str, Actor] = {}
+        for key, actor in gazetteer.demonyms.items():
+            if key.endswith(("ese", "sh", "ch", "ss")):
+                self._people[key] = actor
+            elif not key.endswith("s"):
+                self._people[key + "s"] = actor
+        self._cache: dict[str, Mention | None] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the cache: a worker fills its own."""
+        return {**self.__dict__, "_cache": {}}
+
+    @classmethod
+    def default(cls, extra_aliases: Path | None = None) -> Resolver:
+        """The shipped gazetteer (parsed once per process) plus an optional user file."""
+        return cls(Gazetteer.load(extra_aliases))
+
+    # ------------------------------------------------------------------ public API
+
+    def resolve(self, text: str) -> Mention | None:
+        """The actor a noun phrase names, with the role it adds, or None."""
+        if text in self._cache:
+            return self._cache[text]
+        # "the Syrian Democratic Forces (SDF)": the parenthesis repeats the name.
+        bare = _PARENTHESES.sub(" ", text) if "(" in text else text
+        hit = self._core(self._strip(tokenize(bare)), 0)
+        mention = None if hit is None else Mention(hit[0], text, hit[1])
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.clear()
+        self._cache[text] = mention
+        return mention
+
+    def affiliation(self, title_text: str) -> Mention | None:
+        """The organisation a title or apposition speaks for, with the position as role.
+
+        "Russian Foreign Ministry spokeswoman" -> Russia, "spokeswoman, foreign ministry";
+        "US President" -> United States, "president"; "spokesman of the Kremlin" ->
+        Russia, "spokesman, presidency". Pass the title without the person's name."""
+        hit = self._affiliation(self._strip(tokenize(title_text)))
+        return None if hit is None else Mention(hit[0], title_text, hit[1])
+
+    def demonym(self, word: str) -> Actor | None:
+        """The state of a nationality adjective: "Russian" -> Russia, "U.S." -> United
+        States; plural nouns too ("Syrians")."""
+        tokens = self._strip(tokenize(word))
+        key = join(tokens)
+        actor = self._demonyms.get(key) or self._people.get(key)
+        if actor is None:
+            entry = self._entry(tokens)  # "US", which is an exact-case alias
+            if entry is not None and entry.actor.kind == "country" and entry.role is None:
+                actor = entry.actor
+        return actor
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, if the gazetteer knows it."""
+        return self.gazetteer.actors.get(actor_id)
+
+    @staticmethod
+    def person(name: str, country: str | None = None) -> Actor:
+        """A person actor with a deterministic id: "Maria Zakharova" ->
+        `person:maria-zakharova`. Courtesy titles and a possessive are dropped; the
+        extractor decides which names are persons (spaCy's NER)."""
+        return person(name, country)
+
+    # ------------------------------------------------------------------ rules
+
+    @staticmethod
+    def _strip(tokens: list[Token]) -> list[Token]:
+        start = 0
+        while start < len(tokens) - 1 and (
+            tokens[start].norm in _LEADING or tokens[start].norm.isdigit()
+        ) and tokens[start + 1].norm != "of":
+            start += 1
+        return tokens[start:]
+
+    def _entry(self, tokens: list[Token]) -> Entry | None:
+        entry = self._aliases.get(join(tokens))
+        if entry is not None and entry.case is not None \
+                and " ".join(t.raw for t in tokens) != entry.case:
+            return None
+        return entry
+
+    def _core(self, tokens: list[Token], depth: int) -> Hit | None:
+        if not tokens or depth > _MAX_DEPTH:
+            return None
+        entry = self._entry(tokens)
+        if entry is not None:
+            return entry.actor, entry.role
+        people = self._people.get(join(tokens))
+        if people is not None:
+            return people, "people"
+        return (
+            self._compound(tokens, depth)
+            or self._of(tokens, depth)
+            or self._generic_tail(tokens, depth)
+            or self._suffix(tokens)
+            or self._title(tokens, depth)
+        )
+
+    def _org(self, tokens: list[Token], depth: int) -> Hit | None:
+        """A state or organisation, bare or with a body: the left part of a title."""
+        if not tokens or depth > _MAX_DEPTH:
+            return None
+        entry = self._entry(tokens)
+        if entry is not None:
+            return entry.actor, entry.role
+        demonym = self._demonyms.get(join(tokens))
+        if demonym is not None:
+            return demonym, None
+        return self._compound(tokens, depth)
+
+    def _compound(self, tokens: list[Token], depth: int) -> Hit | None:
+        """"the US-led coalition", "the Russian Foreign Ministry", "Iran's military"."""
+        n = len(tokens)
+        if n >= 3 and tokens[-2].norm == "led" and tokens[-1].norm in _LED_HEADS:
+            leader = self._org(tokens[:-2], depth + 1)
+            if leader is not None:
+                return leader[0], "coalition"
+        for size in range(min(self._max_head, n - 1), 0, -1):
+            role = self._heads.get(join(tokens[n - size:]))
+            if role is None:
+                continue
+            owner = self._org(tokens[:n - size], depth + 1)
+            if owner is not None:
+                actor, own_role = owner
+                if actor.kind not in _STATE_LIKE:
+                    return actor, own_role
+                return actor, own_role or role
+        return None
+
+    def _of(self, tokens: list[Token], depth: int) -> Hit | None:
+        """"the government of Syria", "members of the Russian military"."""
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].norm != "of":
+                continue
+            left, right = tokens[:i], self._strip(tokens[i + 1:])
+            role = self._heads.get(join(left))
+            if role is not None:
+                hit = self._core(right, depth + 1)
+                if hit is not None and hit[0].kind in _STATE_LIKE:
+                    return hit[0], role
+            if left[-1].norm in self._generic:
+                hit = self._core(right, depth + 1)
+                if hit is not None:
+                    return hit
+        return None
+
+    def _generic_tail(self, tokens: list[Token], depth: int) -> Hit | None:
+        """"Tahrir al-Sham terrorists": the named part of "<name> <generic noun>"."""
+        if len(tokens) > 1 and tokens[-1].norm in self._generic:
+            return self._core(tokens[:-1], depth + 1)
+        return None
+
+    def _suffix(self, tokens: list[Token]) -> Hit | None:
+        """The longest known alias that ends the phrase, after allowed modifiers."""
+        n = len(tokens)
+        # A match may not start after a preposition or conjunction (it may contain one:
+        # "Islamic State of Iraq and the Levant").
+        last = next((i for i, t in enumerate(tokens) if t.norm in _BLOCK_ANYWHERE_BEFORE),
+                    n - 1)
+        for start in range(max(1, n - self._max_alias), min(n, last + 1)):
+            entry = self._entry(tokens[start:])
+            if entry is not None and self._may_follow(tokens[start - 1], entry.actor):
+                return entry.actor, entry.role
+        return None
+
+    def _may_follow(self, previous: Token, actor: Actor) -> bool:
+        if previous.norm in _BLOCK_BEFORE:
+            return False
+        if previous.possessive or previous.norm in _LEADING or previous.norm in _DESCRIPTIVE \
+                or not previous.raw[:1].isupper():
+            return True
+        # A capitalised word joins the name ("New Mexico") unless it is the actor's own
+        # state ("Lebanese Hezbollah", "US State Department").
+        state = self._org([previous], _MAX_DEPTH)
+        return state is not None and actor.country is not None \
+            and state[0].country == actor.country
+
+    def _title(self, tokens: list[Token], depth: int) -> Hit | None:
+        if tokens[-1].norm in self._titles:
+            return self._affiliation(tokens, depth)
+        return None
+
+    def _affiliation(self, tokens: list[Token], depth: int = 0) -> Hit | None:
+        n = len(tokens)
+        if n == 0:
+            return None
+        for i in range(1, n - 1):  # "spokesman of the Kremlin"
+            if tokens[i].norm == "of":
+                org = self._org(self._strip(tokens[i + 1:]), depth + 1)
+                if org is not None:
+                    return org[0], _compose(tokens[:i], org[1])
+        for cut in range(n - 1, 0, -1):  # "Russian Foreign Ministry spokeswoman"
+            org = self._org(tokens[:cut], depth + 1)
+            if org is not None:
+                return org[0], _compose(tokens[cut:], org[1])
+        return self._org(tokens, depth + 1)
+
+
+def _compose(position: list[Token], body_role: str | None) -> str | None:
+    """The role of an affiliation: "<position>", "<position>, <body role>" or
+    "<body role>"."""
+    text = join(position)
+    if not text:
+        return body_role
+    if body_role and body_role not in text:
+        return f"{text}, {body_role}"
+    return text
+
+
+@functools.lru_cache(maxsize=100_000)
+def person(name: str, country: str | None = None) -> Actor:
+    """A person actor with a deterministic slug id (see `Resolver.person`)."""
+    words = name.translate(QUOTES).split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in _COURTESY:
+        words = words[1:]
+    if words and words[-1].endswith(("'s", "'S")):
+        words[-1] = words[-1][:-2]
+    display = " ".join(words).strip(" ,;:'\"")
+    folded = join(tokenize(display.replace("'", "")))
+    slug = _NOT_SLUG.sub("-", folded).strip("-")
+    if not slug:
+        raise ValueError(f"no letters or digits in person name {name!r}")
+    return Actor(f"person:{slug}", display, "person", country)
