@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from prefect import flow
+from prefect import flow, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -32,7 +32,7 @@ def ingest(inputs: list[str], graph: str | None = None, force: bool = False) -> 
         store.apply_schema()
         seen = set() if force else pipeline.unchanged(store, articles)
         todo = [a for a in articles if a.id not in seen]
-        futures = tasks.extract.map(pipeline.shards(todo, settings.articles_per_task), settings)
+        futures = tasks.extract.map(pipeline.shards(todo, settings.articles_per_task), unmapped(settings))
         extracted = []
         for future in futures:  # in shard order, loading while later shards extract
             shard = future.result()

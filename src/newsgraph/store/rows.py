@@ -45,7 +45,8 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
         for aff in item.affiliations:
             actors.setdefault(aff.person.id, _actor_row(aff.person))
             actors.setdefault(aff.organisation.id, _actor_row(aff.organisation))
-            key = (aff.person.id, aff.organisation.id, aff.role)
+            # MERGE keys cannot be null: a title without a position is plain membership.
+            key = (aff.person.id, aff.organisation.id, aff.role or "member")
             affiliations[key] = {"person_id": key[0], "organisation_id": key[1], "role": key[2]}
         for e in item.events:
             for mention in (e.source, e.target, e.reported_by):
