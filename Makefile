@@ -29,7 +29,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(VENV)/bin/newsgraph run samples
-	$(VENV)/bin/newsgraph query --name what_did_a_do_to_b --param a=Russia --param "b=United States" --param limit=5
+	$(VENV)/bin/newsgraph query --name what_did_a_do_to_b --param a=Russia --param "b=United States" --param limit=5 --columns date,action,category,reported_by,evidence
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest

@@ -86,6 +86,12 @@ def test_a_failing_batch_leaves_nothing_behind(store):
         store.load([good, bad])
     assert store.counts()["articles"] == 0
     assert store.counts()["events"] == 0
+    # The same statements then succeed, and write every property under its own name
+    # (FalkorDB once stored Event.action as "doc" after a failed batch).
+    store.load([good])
+    rows = store.read("MATCH (e:Event) RETURN e.id AS id, e.action AS action, e.evidence AS evidence")
+    expected = {e.id: (e.action.lemma, e.sentence) for e in good.events}
+    assert {r["id"]: (r["action"], r["evidence"]) for r in rows} == expected
 
 
 def test_loaded_articles_reports_hash_and_version(store):

@@ -4,6 +4,7 @@ and exit non-zero only when the command cannot go on."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Annotated, Any
 
@@ -59,8 +60,11 @@ def run(
     workers: Annotated[int, typer.Option(help="extraction processes (a local Dask cluster when > 1)")] = 1,
     dask: Annotated[str | None, typer.Option("--dask", help="address of an existing Dask scheduler")] = None,
     force: Annotated[bool, typer.Option(help="re-extract articles already loaded unchanged")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Ingest articles into the graph (the Prefect `ingest` flow) and print a summary."""
+    if not verbose:  # the summary and one-line errors below say what matters
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     from flows.ingest import run_ingest  # Prefect is imported only by the flows
 
     try:
@@ -124,6 +128,7 @@ def query(
     param: Annotated[list[str], typer.Option("--param", "-p", help="key=value, repeatable")] = [],  # noqa: B006
     list_: Annotated[bool, typer.Option("--list", help="list the analyst library")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
+    columns: Annotated[str | None, typer.Option(help="comma-separated columns to show")] = None,
     graph: GraphOption = None,
 ) -> None:
     """Run Cypher, or a named query of graph_schema/queries, and print the rows."""
@@ -144,6 +149,9 @@ def query(
             rows = store.read(cypher, params)
     except NewsgraphError as exc:
         _fail(exc)
+    if columns:
+        keep = [c.strip() for c in columns.split(",")]
+        rows = [{c: row.get(c) for c in keep} for row in rows]
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")

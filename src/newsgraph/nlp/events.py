@@ -62,13 +62,16 @@ class SentenceReader:
     # -- participants ----------------------------------------------------------------
 
     def _participants(self, heads: list[Token], verb: Token) -> list[Participant]:
-        found: list[Participant] = []
+        """Each actor once ("Moscow and the Kremlin" is one Russia), best-named first."""
+        found: dict[str, Participant] = {}
         for head in heads:
             for token in _conjuncts(head):
                 resolved = self.actors.resolve(token, self.speakers.get(verb.i))
                 if resolved is not None:
-                    found.append(Participant(*resolved))
-        return found
+                    actor_id = resolved[0].actor.id
+                    if actor_id not in found or found[actor_id].factor < resolved[1]:
+                        found[actor_id] = Participant(*resolved)
+        return list(found.values())
 
     def _subject_tokens(self, verb: Token) -> list[Token]:
         own = _children(verb, SUBJECT_DEPS)
