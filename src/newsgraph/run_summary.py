@@ -11,7 +11,7 @@ from newsgraph.store.base import GraphStore
 
 TOP_PAIRS = """
 MATCH (s:Actor)-[r:INTERACTS_WITH]->(t:Actor)
-WITH s, t, sum(r.count) AS events, sum(r.score) AS score
+WITH s, t, toInteger(sum(r.count)) AS events, sum(r.score) AS score
 RETURN s.name AS source, t.name AS target, events, score
 ORDER BY events DESC, source, target
 LIMIT $limit

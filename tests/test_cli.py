@@ -1,0 +1,156 @@
+"""The `newsgraph` command as a user runs it: real processes, real stores, real files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLES, SEED
+
+NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
+FINGERPRINT = (
+    "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:REPORTED_IN]->(a:Article) "
+    "OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor) "
+    "RETURN e.id AS id, s.id AS s, t.id AS t, e.action AS action, a.id AS a ORDER BY id"
+)
+
+
+def newsgraph(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess:
+    environment = os.environ | {"NEWSGRAPH_DATA_DIR": str(data_dir)} | env
+    return subprocess.run([NEWSGRAPH, *args], capture_output=True, text=True, cwd=ROOT,
+                          env=environment, timeout=600)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    yield tmp_path / "data"
+    newsgraph("server", "stop", data_dir=tmp_path / "data")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[str]:
+    """The seed article and the first eight Wikinews articles (CC BY 2.5, Wikinews)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    csv.field_size_limit(1 << 28)
+    with open(SAMPLES / "wikinews" / "wikinews_2019.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:8]
+    with open(folder / "wikinews.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return [str(SEED), str(folder / "wikinews.csv")]
+
+
+def counts(data_dir: Path, graph: str | None = None) -> dict:
+    args = ["query", "--json", "MATCH (a:Article) WITH count(a) AS articles MATCH (e:Event) "
+            "WITH articles, count(e) AS events MATCH (x:Actor) WITH articles, events, count(x) AS actors "
+            "OPTIONAL MATCH (:Actor)-[r:INTERACTS_WITH]->(:Actor) "
+            "RETURN articles, events, actors, count(r) AS interactions"]
+    done = newsgraph(*args, *(["--graph", graph] if graph else []), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_extract_prints_the_contract(data_dir):
+    done = newsgraph("extract", str(SEED.relative_to(ROOT)), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {"doc", "article", "sentence", "source", "target", "action", "reported_by", "confidence"} <= set(events[0])
+    assert all(e["doc"] == "samples/seed/moscow-warns-us.txt" for e in events)
+    pairs = {(e["source"]["name"], e["source"]["country"], e["action"]["lemma"], e["target"]["name"],
+              e["target"]["country"]) for e in events if e["target"]}
+    assert ("Russia", "RUS", "warn", "United States", "USA") in pairs
+    assert pairs & {("Russia", "RUS", "ask", "United States", "USA"), ("Russia", "RUS", "urge", "United States", "USA")}
+    assert not (data_dir / "falkordb").exists()  # touches no store
+
+
+def test_extract_names_a_missing_file(data_dir):
+    done = newsgraph("extract", "no/such/file.txt", data_dir=data_dir)
+    assert done.returncode == 1
+    assert "no/such/file.txt: no such file or directory" in " ".join(done.stderr.split())
+
+
+def test_a_store_that_is_down_is_one_line_naming_the_uri(data_dir):
+    done = newsgraph("query", "RETURN 1", "--graph", "bolt://127.0.0.1:9", data_dir=data_dir)
+    assert done.returncode == 1
+    message = " ".join(done.stderr.split())
+    assert message.startswith("error: graph store bolt://127.0.0.1:9: cannot connect")
+    assert "Traceback" not in done.stderr
+
+
+def test_run_twice_leaves_every_count_identical(data_dir, corpus):
+    first = newsgraph("run", *corpus, data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    after_first = counts(data_dir)
+    assert after_first["articles"] == 9 and after_first["events"] > 10
+    second = newsgraph("run", *corpus, data_dir=data_dir)
+    assert second.returncode == 0, second.stderr
+    assert "unchanged 9" in second.stdout and "extracted 0" in second.stdout
+    assert counts(data_dir) == after_first
+    forced = newsgraph("run", "--force", *corpus, data_dir=data_dir)
+    assert forced.returncode == 0, forced.stderr
+    assert counts(data_dir) == after_first
+
+
+def test_two_workers_build_the_same_graph(tmp_path, corpus):
+    graphs = []
+    for workers in ("1", "2"):
+        data_dir = tmp_path / f"w{workers}"
+        try:
+            done = newsgraph("run", "--workers", workers, *corpus, data_dir=data_dir,
+                             NEWSGRAPH_ARTICLES_PER_TASK="3")
+            assert done.returncode == 0, done.stderr
+            graphs.append(newsgraph("query", "--json", FINGERPRINT, data_dir=data_dir).stdout)
+        finally:
+            newsgraph("server", "stop", data_dir=data_dir)
+    assert graphs[0] and graphs[0] == graphs[1]
+
+
+def test_bad_files_are_skipped_and_named(data_dir, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Title\n\n\xff\xfe")
+    done = newsgraph("run", str(SEED), str(bad), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert f"{bad}: undecodable bytes" in " ".join(done.stderr.split())
+    assert counts(data_dir)["articles"] == 1
+
+
+@pytest.mark.neo4j
+def test_neo4j_and_embedded_hold_the_same_graph(data_dir, corpus, neo4j_uri):
+    from newsgraph.store.neo4j_store import Neo4jStore
+
+    with Neo4jStore(neo4j_uri) as store:
+        store.write([("MATCH (n) DETACH DELETE n", {})])
+    for graph in (None, neo4j_uri):
+        done = newsgraph("run", *corpus, *(["--graph", graph] if graph else []), data_dir=data_dir)
+        assert done.returncode == 0, done.stderr
+    assert counts(data_dir) == counts(data_dir, neo4j_uri)
+    embedded = newsgraph("query", "--json", FINGERPRINT, data_dir=data_dir).stdout
+    assert embedded == newsgraph("query", "--json", FINGERPRINT, "--graph", neo4j_uri, data_dir=data_dir).stdout
+
+
+def test_query_library_from_the_cli(data_dir):
+    done = newsgraph("run", str(SEED), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    done = newsgraph("query", "--name", "what_did_a_do_to_b", "--param", "a=Russia", "--param",
+                     "b=United States", "--json", data_dir=data_dir)
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {"warn", "ask"} <= {r["action"] for r in rows}
+    assert all(r["evidence"] for r in rows)
+    listing = newsgraph("query", "--list", data_dir=data_dir)
+    assert "what_did_a_do_to_b" in listing.stdout
+
+
+def test_the_library_never_imports_prefect():
+    code = ("import importlib, pkgutil, sys, newsgraph\n"
+            "for m in pkgutil.walk_packages(newsgraph.__path__, 'newsgraph.'):\n"
+            "    importlib.import_module(m.name)\n"
+            "print('prefect' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr

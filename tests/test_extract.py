@@ -1,0 +1,73 @@
+"""The extractor on the seed article and on sentences written for each rule, with the real
+spaCy model and gazetteer."""
+
+from __future__ import annotations
+
+from conftest import SEED
+from newsgraph.corpus.discover import read_files
+from newsgraph.corpus.records import make_article
+from newsgraph.nlp.extract import read_doc
+
+
+def events_of(nlp, resolver, *sentences: str):
+    article = make_article(doc="t.txt", title="", body="\n\n".join(sentences))
+    return read_doc(nlp(article.text), article, resolver).events
+
+
+def triples(events):
+    return {(e.source.actor.id, e.action.lemma, e.target.actor.id if e.target else None) for e in events}
+
+
+def test_seed_article_gives_the_canonical_events(nlp, resolver):
+    (article,) = read_files([str(SEED)]).articles
+    item = read_doc(nlp(article.text), article, resolver)
+    found = triples(item.events)
+    assert ("country:RUS", "warn", "country:USA") in found
+    assert ("country:RUS", "ask", "country:USA") in found
+    ask = next(e for e in item.events if e.action.lemma == "ask")
+    assert ask.reported_by is not None and ask.reported_by.actor.id == "person:maria-zakharova"
+    withdraw = [e for e in item.events if e.action.lemma == "withdraw"]
+    assert withdraw and all(e.action.modality == "requested" for e in withdraw)
+    assert {e.target.actor.id for e in withdraw} == {"place:al-tanf"}
+    zakharova = next(a for a in item.affiliations if a.person.id == "person:maria-zakharova")
+    assert (zakharova.organisation.id, zakharova.person.country) == ("country:RUS", "RUS")
+    for event in item.events:  # evidence offsets point at the sentence in the article text
+        assert article.text[event.start:event.end].strip() == event.sentence
+
+
+def test_passive_voice(nlp, resolver):
+    assert triples(events_of(nlp, resolver, "Syria was attacked by Israel on Monday.")) == {
+        ("country:ISR", "attack", "country:SYR")}
+
+
+def test_coordinated_subjects(nlp, resolver):
+    found = triples(events_of(nlp, resolver, "Russia and China criticized the United States."))
+    assert found == {("country:RUS", "criticize", "country:USA"), ("country:CHN", "criticize", "country:USA")}
+
+
+def test_negation_by_refusal(nlp, resolver):
+    (event,) = events_of(nlp, resolver, "Iran refused to meet with France.")
+    assert (event.action.lemma, event.action.negated) == ("meet", True)
+
+
+def test_light_verb_takes_the_noun_and_its_target(nlp, resolver):
+    (event,) = events_of(nlp, resolver, "The US-led coalition conducted air strikes against Syria.")
+    assert (event.source.actor.id, event.action.category, event.target.actor.id) == (
+        "country:USA", "ASSAULT", "country:SYR")
+
+
+def test_request_marks_the_requested_action(nlp, resolver):
+    found = {e.action.lemma: e for e in events_of(nlp, resolver, "Turkey urged Washington to withdraw from Syria.")}
+    assert found["urge"].target.actor.id == "country:USA" and found["urge"].action.modality is None
+    assert found["withdraw"].source.actor.id == "country:USA"
+    assert found["withdraw"].action.modality == "requested"
+
+
+def test_a_sentence_without_actors_holds_no_event(nlp, resolver):
+    assert events_of(nlp, resolver, "The weather was mild and the markets were calm.") == ()
+
+
+def test_extraction_is_deterministic(nlp, resolver):
+    (article,) = read_files([str(SEED)]).articles
+    first = read_doc(nlp(article.text), article, resolver)
+    assert read_doc(nlp(article.text), article, resolver) == first
