@@ -118,5 +118,7 @@ class GraphStore(ABC):
 
     def clear(self) -> None:
         """Deletes the newsgraph data (not other labels such as NeoDash's dashboards)."""
+        # In chunks: one transaction deleting a large graph exceeds Neo4j's transaction memory.
         for label in ("Event", "Article", "Actor"):
-            self.write([(f"MATCH (n:{label}) DETACH DELETE n", {})])
+            while self.read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]:
+                self.write([(f"MATCH (n:{label}) WITH n LIMIT 5000 DETACH DELETE n", {})])
