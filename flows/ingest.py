@@ -18,7 +18,9 @@ from newsgraph.store.open import open_store
 
 
 @flow(name="ingest", log_prints=True)
-def ingest(inputs: list[str], graph: str | None = None, force: bool = False) -> RunSummary:
+def ingest(
+    inputs: list[str], graph: str | None = None, force: bool = False, workers: int = 1
+) -> RunSummary:
     """Parameters are plain values so a deployment can schedule it; the rest comes from the
     NEWSGRAPH_* settings of the process that runs it."""
     settings = get_settings()
@@ -32,7 +34,7 @@ def ingest(inputs: list[str], graph: str | None = None, force: bool = False) -> 
         store.apply_schema()
         seen = set() if force else pipeline.unchanged(store, articles)
         todo = [a for a in articles if a.id not in seen]
-        futures = tasks.extract.map(pipeline.shards(todo, settings.articles_per_task), unmapped(settings))
+        futures = tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings))
         extracted = []
         for future in futures:  # in shard order, loading while later shards extract
             shard = future.result()
@@ -69,4 +71,5 @@ def run_ingest(
     inputs: Sequence[str], graph: str | None = None, workers: int = 1,
     dask_address: str | None = None, force: bool = False,
 ) -> RunSummary:
-    return ingest.with_options(task_runner=task_runner(workers, dask_address))(list(inputs), graph, force)
+    runner = task_runner(workers, dask_address)
+    return ingest.with_options(task_runner=runner)(list(inputs), graph, force, workers)

@@ -79,6 +79,7 @@ def neo4j_store(neo4j_uri: str) -> Iterator[object]:
     from newsgraph.store.neo4j_store import Neo4jStore
 
     store = Neo4jStore(neo4j_uri)
+    store.clear()  # in chunks: a benchmark may have left a graph too big for one transaction
     store.write([("MATCH (n) DETACH DELETE n", {})])
     store.apply_schema()
     yield store

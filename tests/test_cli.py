@@ -103,8 +103,7 @@ def test_two_workers_build_the_same_graph(tmp_path, corpus):
     for workers in ("1", "2"):
         data_dir = tmp_path / f"w{workers}"
         try:
-            done = newsgraph("run", "--workers", workers, *corpus, data_dir=data_dir,
-                             NEWSGRAPH_ARTICLES_PER_TASK="3")
+            done = newsgraph("run", "--workers", workers, *corpus, data_dir=data_dir)
             assert done.returncode == 0, done.stderr
             graphs.append(newsgraph("query", "--json", FINGERPRINT, data_dir=data_dir).stdout)
         finally:
@@ -126,6 +125,7 @@ def test_neo4j_and_embedded_hold_the_same_graph(data_dir, corpus, neo4j_uri):
     from newsgraph.store.neo4j_store import Neo4jStore
 
     with Neo4jStore(neo4j_uri) as store:
+        store.clear()
         store.write([("MATCH (n) DETACH DELETE n", {})])
     for graph in (None, neo4j_uri):
         done = newsgraph("run", *corpus, *(["--graph", graph] if graph else []), data_dir=data_dir)

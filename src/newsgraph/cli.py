@@ -95,7 +95,7 @@ def extract(paths: Annotated[list[str], typer.Argument(help="files, directories 
     for problem in errors + read.errors:
         err.print(f"[yellow]skipped:[/yellow] {problem}", highlight=False)
     settings = _settings()
-    for shard in pipeline.shards(read.articles, settings.articles_per_task):
+    for shard in pipeline.shards(read.articles, workers=1):
         for item in pipeline.extract_articles(shard, settings):
             for event in item.events:
                 sys.stdout.write(json.dumps(event_json(event, item.article.doc), ensure_ascii=False) + "\n")

@@ -35,7 +35,6 @@ class Settings(BaseSettings):
     batch_size: int = 2000
     """Events per UNWIND batch when loading."""
     workers: int = 1
-    articles_per_task: int = 25
 
 
 @lru_cache(maxsize=1)

@@ -36,10 +36,25 @@ def unchanged(store: GraphStore, articles: Sequence[Article]) -> set[str]:
     }
 
 
-def shards(articles: Sequence[Article], size: int) -> list[list[Article]]:
-    """Fixed-size shards in input order: the same input always gives the same shards, so the
-    graph does not depend on how many workers run them."""
-    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+def shards(articles: Sequence[Article], workers: int, max_articles: int = 200) -> list[list[Article]]:
+    """Contiguous shards of about equal text length, about three per worker.
+
+    Equal article counts left one worker parsing long interviews while the other idled; many
+    small shards lose more to the per-task cost (state changes through the Prefect API, a
+    few hundred ms). Extraction is per article, so the graph does not depend on the shards."""
+    if not articles:
+        return []
+    sizes = [len(a.text) for a in articles]
+    target = max(1, sum(sizes) // (3 * max(workers, 1)))
+    result: list[list[Article]] = [[]]
+    filled = 0
+    for article, size in zip(articles, sizes, strict=True):
+        if result[-1] and (filled + size > target or len(result[-1]) >= max_articles):
+            result.append([])
+            filled = 0
+        result[-1].append(article)
+        filled += size
+    return result
 
 
 def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
