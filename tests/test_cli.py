@@ -76,12 +76,13 @@ def test_extract_names_a_missing_file(data_dir):
     assert "no/such/file.txt: no such file or directory" in " ".join(done.stderr.split())
 
 
-def test_a_store_that_is_down_is_one_line_naming_the_uri(data_dir):
-    done = newsgraph("query", "RETURN 1", "--graph", "bolt://127.0.0.1:9", data_dir=data_dir)
+@pytest.mark.parametrize("command", [("query", "RETURN 1"), ("run", str(SEED))])
+def test_a_store_that_is_down_is_one_line_naming_the_uri(data_dir, command):
+    done = newsgraph(*command, "--graph", "bolt://127.0.0.1:9", data_dir=data_dir)
     assert done.returncode == 1
-    message = " ".join(done.stderr.split())
-    assert message.startswith("error: graph store bolt://127.0.0.1:9: cannot connect")
-    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: graph store bolt://127.0.0.1:9: cannot connect")
 
 
 def test_run_twice_leaves_every_count_identical(data_dir, corpus):

@@ -4,6 +4,7 @@ and exit non-zero only when the command cannot go on."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from typing import Annotated, Any
@@ -39,7 +40,8 @@ def _settings(graph: str | None = None) -> Settings:
 
 
 def _fail(exc: Exception) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    """One line, whatever the driver's message looks like, so logs stay greppable."""
+    err.print(f"[red]error:[/red] {' '.join(str(exc).split())}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
@@ -63,8 +65,10 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Ingest articles into the graph (the Prefect `ingest` flow) and print a summary."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if not verbose:  # the summary and one-line errors below say what matters
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     from flows.ingest import run_ingest  # Prefect is imported only by the flows
 
     try:
@@ -72,7 +76,7 @@ def run(
     except NewsgraphError as exc:
         _fail(exc)
     for line in summary.errors:
-        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False)
+        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
     out.print(
         f"files {summary.files} · articles read {summary.articles_read} · unchanged {summary.skipped_unchanged}"
         f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
@@ -93,7 +97,7 @@ def extract(paths: Annotated[list[str], typer.Argument(help="files, directories 
     files, errors = discover(paths)
     read = read_files(files)
     for problem in errors + read.errors:
-        err.print(f"[yellow]skipped:[/yellow] {problem}", highlight=False)
+        err.print(f"[yellow]skipped:[/yellow] {problem}", highlight=False, soft_wrap=True)
     settings = _settings()
     for shard in pipeline.shards(read.articles, workers=1):
         for item in pipeline.extract_articles(shard, settings):
