@@ -26,6 +26,8 @@ def test_seed_article_gives_the_canonical_events(nlp, resolver):
     assert ("country:RUS", "ask", "country:USA") in found
     ask = next(e for e in item.events if e.action.lemma == "ask")
     assert ask.reported_by is not None and ask.reported_by.actor.id == "person:maria-zakharova"
+    # "Zakharova" alone is the full name met before, with the country her title gave her.
+    assert {e.reported_by.actor.country for e in item.events if e.reported_by} == {"RUS"}
     withdraw = [e for e in item.events if e.action.lemma == "withdraw"]
     assert withdraw and all(e.action.modality == "requested" for e in withdraw)
     assert {e.target.actor.id for e in withdraw} == {"place:al-tanf"}

@@ -8,6 +8,7 @@ pronouns refer to."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -74,25 +75,27 @@ class ArticleActors:
     # -- persons -----------------------------------------------------------------------
 
     def _person(self, name: str, title: str | None) -> Actor | None:
+        """The person a name means in this article: a surname alone is the full name met
+        before; a title adds the affiliation and the person's country."""
         name = POSSESSIVE.sub("", name).strip(" ,.\"“”")
         words = name.split()
         if not words or not all(NAME_WORD.match(w) for w in words):
             return None
-        known = self.persons.get(name) or (self.persons.get(words[-1]) if len(words) == 1 else None)
-        actor = known or self.resolver.person(name)
-        self.persons.setdefault(name, actor)
-        if len(words) > 1:
-            self.persons.setdefault(words[-1], actor)
+        actor = (
+            self.persons.get(name)
+            or (self.persons.get(words[-1]) if len(words) == 1 else None)
+            or self.resolver.person(name)
+        )
         if title and actor.id not in self.affiliations:
             org = self.resolver.affiliation(title)
             if org is not None:
-                self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role)
                 if actor.country is None and org.actor.country:
-                    actor = Actor(actor.id, actor.name, actor.kind, org.actor.country)
-                    self.persons[name] = actor
-                    self.persons.setdefault(words[-1], actor)
-                    self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role)
-        return self.persons[name] if name in self.persons else actor
+                    actor = dataclasses.replace(actor, country=org.actor.country)
+                self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role)
+        self.persons[name] = actor
+        if len(words) > 1:
+            self.persons[words[-1]] = actor
+        return actor
 
     def _person_title(self, head: Token, ent: Span) -> str | None:
         """Words before the name ("Russian Foreign Ministry spokeswoman") or an apposition
