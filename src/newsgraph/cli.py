@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -163,6 +164,34 @@ def query(
         out.print(_table(rows, title=name))
     else:
         out.print("(no rows)")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="a gold folder: articles/, gold.jsonl, negatives.jsonl")],
+    errors: Annotated[bool, typer.Option("--errors", help="list misses and false events")] = False,
+) -> None:
+    """Precision, recall and F1 of the extractor against a gold folder."""
+    from newsgraph import evaluation, pipeline
+    from newsgraph.corpus.discover import read_files
+
+    settings = _settings()
+    resolver = pipeline.resolver_for(settings.extra_aliases)
+    gold_events, negatives = evaluation.load_gold(gold, resolver)
+    files = sorted(str(p) for p in (gold / "articles").glob("*.txt"))
+    read = read_files(files)
+    predicted = [
+        (evaluation.event_key(event, Path(item.article.doc).name), event)
+        for item in pipeline.extract_articles(read.articles, settings)
+        for event in item.events
+    ]
+    result = evaluation.score(predicted, gold_events, negatives)
+    out.print(result.report(), highlight=False)
+    if errors:
+        for key in result.missed:
+            out.print(f"missed  {key}", highlight=False, soft_wrap=True)
+        for key in result.extra:
+            out.print(f"extra   {key}", highlight=False, soft_wrap=True)
 
 
 @schema_app.command("apply")

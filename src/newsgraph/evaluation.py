@@ -1,0 +1,189 @@
+"""Precision, recall and F1 of extracted events against a gold file.
+
+Events match on canonical identity, not on words: the same document and sentence, the source
+and the target as the same actor (a state by its country code, whatever its surface:
+"Moscow", "the Kremlin", "the Russian Foreign Ministry"; any other actor by its gazetteer id
+or its name), and the same action lemma. Negation and modality are reported beside the score,
+not folded into it, so a reader sees which part of the reading went wrong.
+
+Gold layout (eval/gold/dev/ is the project's own set):
+    GOLD/articles/*.txt    one article per file, title on the first line
+    GOLD/gold.jsonl        {doc, sentence, source, target, action{lemma,...}, reported_by, phenomena}
+    GOLD/negatives.jsonl   {doc, sentence}: sentences that hold no event
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.actors.resolver import Resolver
+from newsgraph.graph.records import Actor, Event
+
+STATE_KINDS = frozenset({"country", "government_body"})
+
+
+def _norm(sentence: str) -> str:
+    return " ".join(sentence.split()).strip(" \"“”'")
+
+
+def actor_key(actor: Actor) -> str:
+    """A state is its country code, so bodies and metonyms of one state are one actor."""
+    if actor.kind in STATE_KINDS and actor.country:
+        return f"state:{actor.country}"
+    return actor.id
+
+
+def gold_actor_key(value: dict | None, resolver: Resolver) -> str | None:
+    if value is None:
+        return None
+    name = value["name"]
+    if value.get("kind") == "person":
+        return resolver.person(name).id
+    found = resolver.resolve(name)
+    if found is not None:
+        return actor_key(found.actor)
+    if value.get("kind") in STATE_KINDS and value.get("country"):
+        return f"state:{value['country']}"
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"{value.get('kind', 'other')}:{slug}"
+
+
+@dataclass(frozen=True)
+class Key:
+    doc: str
+    sentence: str
+    source: str
+    lemma: str
+    target: str | None
+
+    def same_event(self, other: Key) -> bool:
+        """Sentences may be split differently by the parser: one containing the other is
+        the same sentence."""
+        return (
+            self.doc == other.doc
+            and self.source == other.source
+            and self.lemma == other.lemma
+            and self.target == other.target
+            and (self.sentence in other.sentence or other.sentence in self.sentence)
+        )
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    missed_by_phenomenon: Counter = field(default_factory=Counter)
+    gold_by_phenomenon: Counter = field(default_factory=Counter)
+    events_in_negatives: int = 0
+    wrong_negation: int = 0
+    wrong_modality: int = 0
+    missed: list[Key] = field(default_factory=list)
+    extra: list[Key] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        gold = self.true_positives + self.false_negatives
+        return self.true_positives / gold if gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def report(self) -> str:
+        lines = [
+            f"events: precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}"
+            f"  (tp {self.true_positives}, fp {self.false_positives}, fn {self.false_negatives})",
+            f"events found in negative sentences: {self.events_in_negatives}",
+            f"matched events with the wrong negation: {self.wrong_negation}, wrong modality: {self.wrong_modality}",
+            "recall by phenomenon:",
+        ]
+        for name, total in sorted(self.gold_by_phenomenon.items()):
+            found = total - self.missed_by_phenomenon[name]
+            lines.append(f"  {name:20} {found:4}/{total:<4} {found / total:.2f}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Gold:
+    key: Key
+    negated: bool
+    modality: str | None
+    phenomena: tuple[str, ...]
+
+
+def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[str, str]]]:
+    gold = []
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        key = Key(
+            doc=row["doc"],
+            sentence=_norm(row["sentence"]),
+            source=gold_actor_key(row["source"], resolver) or "",
+            lemma=row["action"]["lemma"].lower(),
+            target=gold_actor_key(row.get("target"), resolver),
+        )
+        gold.append(Gold(key, bool(row["action"].get("negated")), row["action"].get("modality"),
+                         tuple(row.get("phenomena", ()))))
+    negatives_file = folder / "negatives.jsonl"
+    negatives = []
+    if negatives_file.exists():
+        for line in negatives_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                negatives.append((row["doc"], _norm(row["sentence"])))
+    return gold, negatives
+
+
+def event_key(event: Event, doc: str) -> Key:
+    return Key(
+        doc=doc,
+        sentence=_norm(event.sentence),
+        source=actor_key(event.source.actor),
+        lemma=event.action.lemma,
+        target=actor_key(event.target.actor) if event.target else None,
+    )
+
+
+def score(
+    predicted: Sequence[tuple[Key, Event | None]],
+    gold: Iterable[Gold],
+    negatives: Iterable[tuple[str, str]] = (),
+) -> Score:
+    """Greedy one-to-one matching; every gold event and every prediction counts once."""
+    result = Score()
+    unmatched = list(predicted)
+    for item in gold:
+        result.gold_by_phenomenon.update(item.phenomena)
+        hit = next((p for p in unmatched if p[0].same_event(item.key)), None)
+        if hit is None:
+            result.false_negatives += 1
+            result.missed_by_phenomenon.update(item.phenomena)
+            result.missed.append(item.key)
+            continue
+        unmatched.remove(hit)
+        result.true_positives += 1
+        if hit[1] is not None:
+            result.wrong_negation += hit[1].action.negated != item.negated
+            result.wrong_modality += hit[1].action.modality != item.modality
+    result.false_positives = len(unmatched)
+    result.extra = [key for key, _ in unmatched]
+    negative_set = list(negatives)
+    result.events_in_negatives = sum(
+        1 for key, _ in unmatched
+        if any(doc == key.doc and (s in key.sentence or key.sentence in s) for doc, s in negative_set)
+    )
+    return result

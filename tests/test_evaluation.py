@@ -1,0 +1,54 @@
+"""The evaluation command on a small gold folder written here, with the real extractor."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from newsgraph.evaluation import Gold, Key, score
+
+NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
+
+
+def _key(source="state:RUS", lemma="warn", target="state:USA", sentence="Russia warned the US."):
+    return Key("a.txt", sentence, source, lemma, target)
+
+
+def test_scoring_counts_each_event_once():
+    gold = [Gold(_key(), False, None, ("active",)), Gold(_key(lemma="ask"), False, None, ("request",))]
+    predicted = [(_key(), None), (_key(), None), (_key(target="state:SYR"), None)]
+    result = score(predicted, gold)
+    assert (result.true_positives, result.false_positives, result.false_negatives) == (1, 2, 1)
+    assert result.missed_by_phenomenon == {"request": 1}
+    assert round(result.f1, 3) == round(2 * (1 / 3) * 0.5 / (1 / 3 + 0.5), 3)
+
+
+def test_sentences_split_differently_still_match():
+    long = "Russia warned the US. It said more."
+    assert _key(sentence=long).same_event(_key())
+
+
+def test_evaluate_command_on_a_small_gold_folder(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Moscow warns Washington\n\nThe Kremlin warned the United States on Monday. "
+        "The weather in Moscow was mild.\n", encoding="utf-8")
+    actor = lambda name, country: {"name": name, "country": country, "kind": "country"}  # noqa: E731
+    gold = [
+        {"doc": "a.txt", "sentence": "Moscow warns Washington", "source": actor("Russia", "RUS"),
+         "target": actor("United States", "USA"), "action": {"lemma": "warn", "negated": False, "modality": None},
+         "reported_by": None, "phenomena": ["headline", "metonymy"]},
+        {"doc": "a.txt", "sentence": "The Kremlin warned the United States on Monday.",
+         "source": actor("Russia", "RUS"), "target": actor("United States", "USA"),
+         "action": {"lemma": "warn", "negated": False, "modality": None}, "reported_by": None,
+         "phenomena": ["metonymy"]},
+    ]
+    (tmp_path / "gold.jsonl").write_text("\n".join(json.dumps(g) for g in gold), encoding="utf-8")
+    (tmp_path / "negatives.jsonl").write_text(
+        json.dumps({"doc": "a.txt", "sentence": "The weather in Moscow was mild."}), encoding="utf-8")
+    done = subprocess.run([NEWSGRAPH, "evaluate", str(tmp_path), "--errors"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "precision 1.000  recall 1.000  F1 1.000" in done.stdout
+    assert "events found in negative sentences: 0" in done.stdout
