@@ -175,18 +175,32 @@ def evaluate(
     from newsgraph import evaluation, pipeline
     from newsgraph.corpus.discover import read_files
 
+    from newsgraph.nlp.extract import read_doc
+    from newsgraph.nlp.model import load_nlp
+
     settings = _settings()
     resolver = pipeline.resolver_for(settings.extra_aliases)
+    nlp = load_nlp(settings.spacy_model)
     gold_events, negatives = evaluation.load_gold(gold, resolver)
-    files = sorted(str(p) for p in (gold / "articles").glob("*.txt"))
-    read = read_files(files)
-    predicted = [
-        (evaluation.event_key(event, Path(item.article.doc).name), event)
-        for item in pipeline.extract_articles(read.articles, settings)
-        for event in item.events
-    ]
+    read = read_files(sorted(str(p) for p in (gold / "articles").glob("*.txt")))
+    predicted, ours_surface, baseline = [], [], []
+    for article in read.articles:  # one parse per article serves both systems
+        name = Path(article.doc).name
+        doc = nlp(article.text)
+        for event in read_doc(doc, article, resolver).events:
+            predicted.append((evaluation.event_key(event, name), event))
+            ours_surface.append(evaluation.surface_of_event(event, name))
+        baseline += evaluation.textacy_triples(name, doc)
     result = evaluation.score(predicted, gold_events, negatives)
     out.print(result.report(), highlight=False)
+    rows = evaluation.gold_rows(gold)
+    ours = evaluation.surface_score(ours_surface, rows)
+    theirs = evaluation.surface_score(baseline, rows)
+    out.print("surface words, same texts and model:", highlight=False)
+    for label, s in (("newsgraph", ours), ("textacy SVO", theirs)):
+        out.print(f"  {label:12} precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}", highlight=False)
+    ratio = ours.f1 / theirs.f1 if theirs.f1 else float("inf")
+    out.print(f"  ratio of F1: {ratio:.2f}", highlight=False)
     if errors:
         for key in result.missed:
             out.print(f"missed  {key}", highlight=False, soft_wrap=True)

@@ -123,12 +123,14 @@ class Gold:
     phenomena: tuple[str, ...]
 
 
+def gold_rows(folder: Path) -> list[dict]:
+    lines = (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[str, str]]]:
     gold = []
-    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
+    for row in gold_rows(folder):
         key = Key(
             doc=row["doc"],
             sentence=_norm(row["sentence"]),
@@ -187,3 +189,89 @@ def score(
         if any(doc == key.doc and (s in key.sentence or key.sentence in s) for doc, s in negative_set)
     )
     return result
+
+
+# -- surface scoring: the yardstick on which a system without actor resolution can be compared --
+
+_WORD = re.compile(r"[\w'’-]+")
+_SKIP = frozenset({"the", "a", "an"})
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text) if w.lower() not in _SKIP)
+
+
+def head_word(text: str) -> str:
+    found = [w.lower() for w in _WORD.findall(text) if w.lower() not in _SKIP]
+    return found[-1] if found else ""
+
+
+@dataclass(frozen=True)
+class SurfaceKey:
+    """An event as words: the subject's and object's words as written, the verb lemma."""
+
+    doc: str
+    sentence: str
+    subject: frozenset[str]
+    lemma: str
+    object: frozenset[str] | None
+
+
+def gold_surface(item: dict) -> tuple[str, str, str, str | None]:
+    """(sentence, subject head, lemma, object head) of a gold row; `text` is the mention as
+    written, falling back to the canonical name where a gold row has none."""
+    def head(actor: dict | None) -> str | None:
+        return None if actor is None else head_word(actor.get("text") or actor["name"])
+
+    return _norm(item["sentence"]), head(item["source"]) or "", item["action"]["lemma"].lower(), head(item.get("target"))
+
+
+def surface_score(predicted: Sequence[SurfaceKey], gold_rows: Iterable[dict]) -> Score:
+    """A prediction matches a gold event in the same sentence with the same verb lemma when
+    its subject words hold the gold subject's head word, and likewise for the object."""
+    result = Score()
+    unmatched = list(predicted)
+    for row in gold_rows:
+        sentence, subject, lemma, obj = gold_surface(row)
+
+        def fits(p: SurfaceKey) -> bool:
+            same_sentence = sentence in p.sentence or p.sentence in sentence
+            same_object = (obj is None and p.object is None) or (
+                obj is not None and p.object is not None and obj in p.object)
+            return (p.doc == row["doc"] and same_sentence and p.lemma == lemma
+                    and subject in p.subject and same_object)
+
+        hit = next((p for p in unmatched if fits(p)), None)
+        if hit is None:
+            result.false_negatives += 1
+        else:
+            unmatched.remove(hit)
+            result.true_positives += 1
+    result.false_positives = len(unmatched)
+    return result
+
+
+def surface_of_event(event: Event, doc: str) -> SurfaceKey:
+    return SurfaceKey(
+        doc=doc,
+        sentence=_norm(event.sentence),
+        subject=words(event.source.text),
+        lemma=event.action.lemma,
+        object=words(event.target.text) if event.target else None,
+    )
+
+
+def textacy_triples(doc_name: str, doc) -> list[SurfaceKey]:
+    """textacy's subject–verb–object triples of a parsed document, as surface keys."""
+    from textacy.extract import subject_verb_object_triples
+
+    found = []
+    for triple in subject_verb_object_triples(doc):
+        found.append(SurfaceKey(
+            doc=doc_name,
+            sentence=_norm(triple.subject[0].sent.text),
+            subject=words(" ".join(t.text for t in triple.subject)),
+            lemma=triple.verb[-1].lemma_.lower(),
+            object=words(" ".join(t.text for t in triple.object)),
+        ))
+    return found
