@@ -13,6 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows import tasks
 from newsgraph import pipeline
 from newsgraph.config import get_settings
+from newsgraph.errors import NewsgraphError
 from newsgraph.run_summary import RunSummary
 from newsgraph.store.open import open_store
 
@@ -67,9 +68,22 @@ def task_runner(workers: int, dask_address: str | None):
     return ThreadPoolTaskRunner(max_workers=1)
 
 
+def dask_worker_count(address: str) -> int:
+    """Shards are cut per worker, so a user's cluster is asked how many it has."""
+    from distributed import Client
+
+    try:
+        with Client(address, timeout=15) as client:
+            return max(1, len(client.scheduler_info()["workers"]))
+    except (OSError, TimeoutError) as exc:
+        raise NewsgraphError(f"Dask scheduler {address}: cannot connect: {exc}") from exc
+
+
 def run_ingest(
     inputs: Sequence[str], graph: str | None = None, workers: int = 1,
     dask_address: str | None = None, force: bool = False,
 ) -> RunSummary:
+    if dask_address and workers == 1:
+        workers = dask_worker_count(dask_address)
     runner = task_runner(workers, dask_address)
     return ingest.with_options(task_runner=runner)(list(inputs), graph, force, workers)

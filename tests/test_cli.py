@@ -196,3 +196,18 @@ def test_external_falkordb_with_and_without_the_password(data_dir, external_falk
     assert bad.returncode == 1
     assert bad.stderr.strip() == f"error: graph store falkordb://:***@127.0.0.1:{port}: the server refused the password"
     assert "wrong" not in bad.stderr
+
+
+def test_run_on_an_existing_dask_cluster(data_dir):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        done = newsgraph("run", "--dask", cluster.scheduler_address, str(SEED), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert counts(data_dir)["articles"] == 1 and counts(data_dir)["events"] > 5
+
+
+def test_an_unreachable_dask_scheduler_is_one_line(data_dir):
+    done = newsgraph("run", "--dask", "tcp://127.0.0.1:9", str(SEED), data_dir=data_dir)
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith("error: Dask scheduler tcp://127.0.0.1:9: cannot connect")
