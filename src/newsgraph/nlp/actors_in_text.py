@@ -135,6 +135,14 @@ class ArticleActors:
                 return Mention(self.last_group.actor, head.text, self.last_group.role), 0.6
             return None
 
+        # "Iran's chief negotiator, Deputy Foreign Minister Reza Ghaffari": the person named
+        # in apposition is the actor; the title phrase only says whom they serve.
+        for child in head.rights:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+                found = self._resolve(child, speaker)
+                if found is not None and found[0].actor.kind == "person":
+                    return found
+
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
             mention = self._person_mention(head, ent)

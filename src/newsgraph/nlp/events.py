@@ -51,6 +51,30 @@ def _is_negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _frame_prep(verb: Token) -> str | None:
+    """The first directional preposition of a verb ("called on", "appealed to")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
+
+
+def _is_request(verb: Token) -> bool:
+    """urge, ask, and verbs that request only with their preposition ("call on")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon.REQUEST_VERBS:
+        return True
+    prep = _frame_prep(verb)
+    return prep is not None and lexicon.classify(lemma, None, prep).modality == "request"
+
+
+def _requestees(verb: Token) -> list[Token]:
+    """Who is asked: the object ("urged Washington") or the prepositional object
+    ("called on Washington")."""
+    objects = _children(verb, {"dobj", "dative"})
+    if objects:
+        return objects
+    return [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")
+            for c in _children(p, {"pobj"})]
+
+
 class SentenceReader:
     """Reads one sentence with the article's actor memory."""
 
@@ -82,11 +106,16 @@ class SentenceReader:
             return self._subject_tokens(head)
         if verb.dep_ == "xcomp":
             # "urged Washington to withdraw": the requestee acts; "refused to meet": the subject.
-            if head.lemma_.lower() in lexicon.REQUEST_VERBS:
-                objects = _children(head, {"dobj", "dative"})
-                if objects:
-                    return objects
+            if _is_request(head):
+                requestees = _requestees(head)
+                if requestees:
+                    return requestees
             return self._subject_tokens(head)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "of":
+            # "accused the United States of occupying ...": the accused acts.
+            objects = _children(head.head, {"dobj"})
+            if objects:
+                return objects
         if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             return self._subject_tokens(head)
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
@@ -109,6 +138,20 @@ class SentenceReader:
             for clause in _children(verb, {"ccomp", "parataxis"}):
                 for token in clause.subtree:
                     self.speakers.setdefault(token.i, resolved[0])
+        # "X accused Y of shelling Z": the alleged act is X's claim.
+        for verb in self.sent:
+            if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category != "ACCUSE":
+                continue
+            subjects = _children(verb, SUBJECT_DEPS)
+            alleged = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for c in _children(p, {"pcomp"})]
+            if not subjects or not alleged:
+                continue
+            resolved = self.actors.resolve(subjects[0])
+            if resolved is not None:
+                for clause in alleged:
+                    for token in clause.subtree:
+                        self.speakers.setdefault(token.i, resolved[0])
 
     @staticmethod
     def _is_reporting(verb: Token) -> bool:
@@ -134,7 +177,7 @@ class SentenceReader:
             negated = negated or _is_negated(anchor.head)
             if controller in lexicon.NEGATING_VERBS:
                 negated = not negated
-            elif controller in lexicon.REQUEST_VERBS:
+            elif _is_request(anchor.head):
                 modality = "requested"
             elif controller in lexicon.INTENT_VERBS:
                 modality = "intended"
@@ -164,13 +207,17 @@ class SentenceReader:
                 return action, [c for p in obj_preps + preps for c in _children(p, {"pobj"})], True
         prep = preps[0].lower_ if preps else None
         found = lexicon.classify(lemma, particle.lower_ if particle else None, prep)
-        action = Action(
-            lemma=f"{lemma} {particle.lower_}" if particle else lemma,
-            text=f"{verb.text} {particle.text}" if particle else verb.text,
-            category=found.category,
-            score=found.score,
-        )
-        targets = objects + [c for p in preps for c in _children(p, {"pobj"})]
+        if particle is not None:
+            lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
+        elif prep and found.known and not lexicon.classify(lemma).known:
+            # "call" means nothing here, "call on" a request: the preposition is part of the verb.
+            lemma, text = f"{lemma} {prep}", f"{verb.text} {prep}"
+        else:
+            text = verb.text
+        action = Action(lemma=lemma, text=text, category=found.category, score=found.score)
+        # "fired rockets at northern Israel": the target hangs off the object.
+        object_preps = [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
+        targets = objects + [c for p in preps + object_preps for c in _children(p, {"pobj"})]
         return action, targets, found.known
 
     def events(self, article_id: str, sentence_index: int) -> Iterator[Event]:
@@ -179,8 +226,10 @@ class SentenceReader:
             if verb.pos_ != "VERB":
                 continue
             lemma = verb.lemma_.lower()
-            if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ in ("amod", "acl"):
+            if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ == "amod":
                 continue
+            if verb.dep_ == "acl" and not _children(verb, {"agent"}):
+                continue  # "quoted by" keeps its agent; a bare participle names no event
             if self._is_reporting(verb):
                 continue
             has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
@@ -195,6 +244,8 @@ class SentenceReader:
     def _verb_events(self, verb: Token, article_id: str, sentence_index: int) -> Iterator[Event]:
         action, target_tokens, known = self._action_and_targets(verb)
         passive_subjects = _children(verb, {"nsubjpass"})
+        if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            passive_subjects = [verb.head]  # "army positions attacked by Israeli jets"
         if passive_subjects:
             agents = [c for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
             sources = self._participants(agents, verb)
