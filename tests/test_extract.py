@@ -73,3 +73,37 @@ def test_extraction_is_deterministic(nlp, resolver):
     (article,) = read_files([str(SEED)]).articles
     first = read_doc(nlp(article.text), article, resolver)
     assert read_doc(nlp(article.text), article, resolver) == first
+
+
+def test_call_on_is_a_request_and_the_asked_party_acts(nlp, resolver):
+    found = {e.action.lemma: e for e in events_of(nlp, resolver, "Egypt called on Ethiopia to withdraw its troops.")}
+    assert (found["call on"].source.actor.id, found["call on"].target.actor.id) == ("country:EGY", "country:ETH")
+    assert found["call on"].action.category == "REQUEST"
+    assert found["withdraw"].source.actor.id == "country:ETH" and found["withdraw"].action.modality == "requested"
+
+
+def test_accused_of_gives_the_alleged_act_reported_by_the_accuser(nlp, resolver):
+    found = {e.action.lemma: e for e in events_of(nlp, resolver, "Ukraine accused Russia of shelling Kharkiv.")}
+    assert (found["accuse"].source.actor.id, found["accuse"].target.actor.id) == ("country:UKR", "country:RUS")
+    assert found["shell"].source.actor.id == "country:RUS"
+    assert found["shell"].reported_by.actor.id == "country:UKR"
+
+
+def test_reduced_passive_headline(nlp, resolver):
+    assert ("country:TUR", "bomb", "country:IRQ") in triples(
+        events_of(nlp, resolver, "Iraqi border posts bombed by Turkish drones"))
+
+
+def test_the_person_in_apposition_acts(nlp, resolver):
+    (event,) = events_of(nlp, resolver, "Japan's top diplomat, Foreign Minister Kenji Mori, met with Indian officials.")
+    assert event.source.actor.id == "person:kenji-mori"
+
+
+def test_target_on_the_object(nlp, resolver):
+    assert ("country:PRK", "fire", "country:JPN") in triples(
+        events_of(nlp, resolver, "North Korea fired missiles at Japan on Tuesday."))
+
+
+def test_a_reported_they_is_the_reporter(nlp, resolver):
+    found = triples(events_of(nlp, resolver, "Norway and Sweden said they supported Finland."))
+    assert {("country:NOR", "support", "country:FIN"), ("country:SWE", "support", "country:FIN")} <= found

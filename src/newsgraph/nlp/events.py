@@ -82,6 +82,7 @@ class SentenceReader:
         self.sent = sent
         self.actors = actors
         self.speakers: dict[int, Mention] = {}
+        self.speaker_heads: dict[int, Token] = {}  # token -> the subject token of its reporter
 
     # -- participants ----------------------------------------------------------------
 
@@ -89,13 +90,26 @@ class SentenceReader:
         """Each actor once ("Moscow and the Kremlin" is one Russia), best-named first."""
         found: dict[str, Participant] = {}
         for head in heads:
-            for token in _conjuncts(head):
+            for token in self._expand_speaker_pronoun(head, verb):
                 resolved = self.actors.resolve(token, self.speakers.get(verb.i))
                 if resolved is not None:
                     actor_id = resolved[0].actor.id
                     if actor_id not in found or found[actor_id].factor < resolved[1]:
                         found[actor_id] = Participant(*resolved)
         return list(found.values())
+
+    def _expand_speaker_pronoun(self, head: Token, verb: Token) -> list[Token]:
+        """The subject pronoun of a reported clause is its reporter: in "Denmark and the
+        Netherlands said they backed Washington", they are Denmark and the Netherlands."""
+        speaker = self.speaker_heads.get(verb.i)
+        if (
+            speaker is not None
+            and head.pos_ == "PRON"
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and head.lower_ in ("they", "it", "he", "she")
+        ):
+            return _conjuncts(speaker) if head.lower_ == "they" else [speaker]
+        return _conjuncts(head)
 
     def _subject_tokens(self, verb: Token) -> list[Token]:
         own = _children(verb, SUBJECT_DEPS)
@@ -138,6 +152,7 @@ class SentenceReader:
             for clause in _children(verb, {"ccomp", "parataxis"}):
                 for token in clause.subtree:
                     self.speakers.setdefault(token.i, resolved[0])
+                    self.speaker_heads.setdefault(token.i, subjects[0])
         # "X accused Y of shelling Z": the alleged act is X's claim.
         for verb in self.sent:
             if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category != "ACCUSE":
