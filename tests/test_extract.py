@@ -107,3 +107,16 @@ def test_target_on_the_object(nlp, resolver):
 def test_a_reported_they_is_the_reporter(nlp, resolver):
     found = triples(events_of(nlp, resolver, "Norway and Sweden said they supported Finland."))
     assert {("country:NOR", "support", "country:FIN"), ("country:SWE", "support", "country:FIN")} <= found
+
+
+def test_a_definite_description_refers_back(nlp, resolver):
+    events = events_of(nlp, resolver, "Human Rights Watch published a report on Monday.",
+                       "The group accused Iran of torturing prisoners.")
+    accuse = next(e for e in events if e.action.lemma == "accuse")
+    assert (accuse.source.actor.id, accuse.target.actor.id) == ("ngo:human-rights-watch", "country:IRN")
+
+
+def test_a_subject_pronoun_continues_the_subject(nlp, resolver):
+    events = events_of(nlp, resolver, "NATO criticized Russia on Monday.", "It also condemned Belarus.")
+    condemn = next(e for e in events if e.action.lemma == "condemn")
+    assert condemn.source.actor.id == "igo:nato"

@@ -25,6 +25,15 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 POSSESSIVE = re.compile(r"\s*['’]s?$")
+# "the group", "the bloc", "the newspaper": a definite description of an actor named before,
+# by the kinds it can refer to.
+DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
+    "group": ("ngo", "armed_group"), "organisation": ("ngo", "igo"), "organization": ("ngo", "igo"),
+    "bloc": ("igo",), "alliance": ("igo",), "union": ("igo",), "militia": ("armed_group",),
+    "movement": ("armed_group", "ngo"), "insurgent": ("armed_group",), "rebel": ("armed_group",),
+    "newspaper": ("media",), "paper": ("media",), "broadcaster": ("media",), "outlet": ("media",),
+    "company": ("company",), "firm": ("company",),
+}
 # A person's name needs a capitalised word; this rejects NER slips like "dozens".
 NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
@@ -42,21 +51,32 @@ class ArticleActors:
     affiliations: dict[str, Affiliation] = field(default_factory=dict)  # person id -> affiliation
     last_person: Mention | None = None
     last_group: Mention | None = None
+    # The last actors that were the subject of an event: a subject pronoun continues the
+    # subject ("Amnesty urged Cairo ... It also called on the EU"), not the last object.
+    last_subject_person: Mention | None = None
+    last_subject_group: Mention | None = None
+    last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
 
-    def note(self, mention: Mention, position: int, recent: bool = True) -> None:
+    def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
         resolve one token); `recent` makes it the antecedent of later pronouns."""
         actor = mention.actor
         self.mentions.setdefault(actor.id, mention)
         self.positions.setdefault(actor.id, set()).add(position)
+        if position >= self.last_by_kind.get(actor.kind, (-1, None))[0]:
+            self.last_by_kind[actor.kind] = (position, mention)
         if not recent:
             return
         if actor.kind == "person":
             self.last_person = mention
+            if subject:
+                self.last_subject_person = mention
         else:
             self.last_group = mention
+            if subject:
+                self.last_subject_group = mention
 
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}
@@ -112,7 +132,7 @@ class ArticleActors:
     # -- phrases -----------------------------------------------------------------------
 
     def resolve(
-        self, head: Token, speaker: Mention | None = None, recent: bool = True
+        self, head: Token, speaker: Mention | None = None, recent: bool = True, subject: bool = False
     ) -> tuple[Mention, float] | None:
         """The actor a noun phrase headed by `head` names, with a confidence factor.
         Participants of events and speakers become pronoun antecedents; names met in
@@ -120,7 +140,7 @@ class ArticleActors:
         still means the spokeswoman who was speaking."""
         found = self._resolve(head, speaker)
         if found is not None:
-            self.note(found[0], head.i, recent)
+            self.note(found[0], head.i, recent, subject)
         return found
 
     def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
@@ -129,10 +149,13 @@ class ArticleActors:
             if lower in SPEAKER_PRONOUNS:
                 org = self.organisation_of(speaker)
                 return (Mention(org.actor, head.text, org.role), 0.7) if org else None
-            if lower in PERSON_PRONOUNS and self.last_person is not None:
-                return Mention(self.last_person.actor, head.text), 0.7
-            if lower in GROUP_PRONOUNS and self.last_group is not None:
-                return Mention(self.last_group.actor, head.text, self.last_group.role), 0.6
+            is_subject = head.dep_ in ("nsubj", "nsubjpass")
+            if lower in PERSON_PRONOUNS:
+                person = (self.last_subject_person if is_subject else None) or self.last_person
+                return (Mention(person.actor, head.text), 0.7) if person else None
+            if lower in GROUP_PRONOUNS:
+                group = (self.last_subject_group if is_subject else None) or self.last_group
+                return (Mention(group.actor, head.text, group.role), 0.6) if group else None
             return None
 
         # "Iran's chief negotiator, Deputy Foreign Minister Reza Ghaffari": the person named
@@ -161,6 +184,13 @@ class ArticleActors:
             mention = self.resolver.resolve(text)
             if mention is not None:
                 return mention, 1.0
+
+        kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
+        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
+            if earlier:
+                mention = max(earlier, key=lambda found: found[0])[1]
+                return Mention(mention.actor, core.text, mention.role), 0.7
 
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"

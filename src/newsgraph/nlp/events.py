@@ -86,12 +86,12 @@ class SentenceReader:
 
     # -- participants ----------------------------------------------------------------
 
-    def _participants(self, heads: list[Token], verb: Token) -> list[Participant]:
+    def _participants(self, heads: list[Token], verb: Token, subject: bool = False) -> list[Participant]:
         """Each actor once ("Moscow and the Kremlin" is one Russia), best-named first."""
         found: dict[str, Participant] = {}
         for head in heads:
             for token in self._expand_speaker_pronoun(head, verb):
-                resolved = self.actors.resolve(token, self.speakers.get(verb.i))
+                resolved = self.actors.resolve(token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
                     actor_id = resolved[0].actor.id
                     if actor_id not in found or found[actor_id].factor < resolved[1]:
@@ -205,12 +205,13 @@ class SentenceReader:
         the action (an unknown verb needs a target to count as an event)."""
         lemma = verb.lemma_.lower()
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        particle_text = particle.lower_ if particle else None
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         objects = _children(verb, {"dobj", "dative"})
         noun_event = None
         for obj in objects:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
-            if noun_event is not None and lexicon.is_light_verb(lemma):
+            if noun_event is not None and lexicon.is_light_verb(lemma, particle_text):
                 # "conducted air strikes against Syria": the event is the noun's.
                 obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
                 action = Action(
@@ -263,10 +264,10 @@ class SentenceReader:
             passive_subjects = [verb.head]  # "army positions attacked by Israeli jets"
         if passive_subjects:
             agents = [c for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
-            sources = self._participants(agents, verb)
+            sources = self._participants(agents, verb, subject=True)
             targets = self._participants(passive_subjects, verb)
         else:
-            sources = self._participants(self._subject_tokens(verb), verb)
+            sources = self._participants(self._subject_tokens(verb), verb, subject=True)
             targets = self._participants(target_tokens, verb)
         if not sources:
             return
