@@ -120,3 +120,8 @@ def test_a_subject_pronoun_continues_the_subject(nlp, resolver):
     events = events_of(nlp, resolver, "NATO criticized Russia on Monday.", "It also condemned Belarus.")
     condemn = next(e for e in events if e.action.lemma == "condemn")
     assert condemn.source.actor.id == "igo:nato"
+
+
+def test_reciprocal_action_of_coordinated_subjects(nlp, resolver):
+    assert triples(events_of(nlp, resolver, "India and China held talks in Beijing.")) == {
+        ("country:IND", "talk", "country:CHN")}

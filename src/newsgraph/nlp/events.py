@@ -21,8 +21,11 @@ from newsgraph.nlp.actors_in_text import ArticleActors
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset(
-    {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto"}
+    {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto",
+     "around"}
 )
+# Actions two parties do together: "Iran and the EU held talks" is Iran toward the EU.
+RECIPROCAL_CATEGORIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
 POSSIBLE_AUX = frozenset({"may", "might", "could"})
 # Verbs that carry no event of their own in news prose.
 EMPTY_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "come", "go"})
@@ -271,6 +274,8 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources:
             return
+        if not targets and len(sources) > 1 and action.category in RECIPROCAL_CATEGORIES:
+            sources, targets = sources[:1], sources[1:]
         modality, negated = self._modality(verb)
         action = Action(action.lemma, action.text, action.category, action.score, negated, modality)
         reporter = self.speakers.get(verb.i)
