@@ -60,7 +60,8 @@ def _table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
 def run(
     paths: Annotated[list[str], typer.Argument(help="files, directories or globs")],
     graph: GraphOption = None,
-    workers: Annotated[int, typer.Option(help="extraction processes (a local Dask cluster when > 1)")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        help="extraction processes, a local Dask cluster when > 1 (default: NEWSGRAPH_WORKERS or 1)")] = None,
     dask: Annotated[str | None, typer.Option("--dask", help="address of an existing Dask scheduler")] = None,
     force: Annotated[bool, typer.Option(help="re-extract articles already loaded unchanged")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
@@ -73,7 +74,8 @@ def run(
     from flows.ingest import run_ingest  # Prefect is imported only by the flows
 
     try:
-        summary = run_ingest(paths, graph, workers=workers, dask_address=dask, force=force)
+        summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
+                             dask_address=dask, force=force)
     except NewsgraphError as exc:
         _fail(exc)
     for line in summary.errors:

@@ -237,12 +237,17 @@ class ArticleActors:
 
 
 def _entity_of(token: Token) -> Span | None:
+    """The entity span a token is in. spaCy gives tokens an entity type but not their span;
+    walking left to the entity's first token (IOB "B") finds it without scanning doc.ents."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:  # few per doc; Span lookup by token has no direct API
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    start = token.i
+    while token.doc[start].ent_iob_ != "B" and start > 0:
+        start -= 1
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(token.doc, start, end, label=token.ent_type_)
 
 
 def _core_span(head: Token) -> Span:
