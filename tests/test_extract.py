@@ -125,3 +125,11 @@ def test_a_subject_pronoun_continues_the_subject(nlp, resolver):
 def test_reciprocal_action_of_coordinated_subjects(nlp, resolver):
     assert triples(events_of(nlp, resolver, "India and China held talks in Beijing.")) == {
         ("country:IND", "talk", "country:CHN")}
+
+
+def test_commitments_and_headline_futures_are_intended(nlp, resolver):
+    (offer,) = [e for e in events_of(nlp, resolver, "Qatar offered to mediate between Kenya and Somalia.")
+                if e.target and e.target.actor.id == "country:KEN"]
+    assert (offer.source.actor.id, offer.action.lemma, offer.action.modality) == ("country:QAT", "mediate", "intended")
+    (headline,) = events_of(nlp, resolver, "Japan to impose sanctions on North Korea")
+    assert (headline.action.category, headline.action.modality) == ("SANCTION", "intended")

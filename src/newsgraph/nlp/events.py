@@ -22,7 +22,7 @@ from newsgraph.nlp.actors_in_text import ArticleActors
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = frozenset(
     {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto",
-     "around"}
+     "around", "between"}
 )
 # Actions two parties do together: "Iran and the EU held talks" is Iran toward the EU.
 RECIPROCAL_CATEGORIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
@@ -190,6 +190,8 @@ class SentenceReader:
         anchor = verb
         while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
             anchor = anchor.head
+        if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            modality = "intended"  # headline future: "NATO to send more troops to Lithuania"
         if anchor.dep_ == "xcomp":
             controller = anchor.head.lemma_.lower()
             negated = negated or _is_negated(anchor.head)
