@@ -7,8 +7,9 @@ Run from the repository root:
 Checks that every annotated sentence occurs verbatim (and exactly once) in its article,
 that every article is fully covered by gold or negative sentences, that keys and enum
 values are valid and the phenomenon tags agree with the fields they summarise, that each
-canonical actor name always carries the same country and kind, and that the set meets its
-size targets. Prints the counts; exits 1 with a list of problems when anything fails.
+canonical actor name always carries the same country and kind, that every source and
+target has a `text` mention found verbatim in its sentence (unless `implicit` is true), and
+that the set meets its size targets. Prints the counts; exits 1 with a list of problems when anything fails.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ PHENOMENA = (
 )
 GOLD_KEYS = {"doc", "sentence", "source", "target", "action", "reported_by", "phenomena"}
 ACTOR_KEYS = {"name", "country", "kind"}
+MENTION_KEYS = {"text", "implicit"}  # source/target only: the mention as written in the sentence
 ACTION_KEYS = {"lemma", "category", "negated", "modality"}
 NEGATIVE_KEYS = {"doc", "sentence"}
 DOC_NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
@@ -92,14 +94,18 @@ def load_jsonl(path: Path, problems: Problems) -> list[tuple[str, dict]]:
     return rows
 
 
-def check_actor(where: str, label: str, actor, problems: Problems, names: dict, nullable: bool) -> None:
+def check_actor(where: str, label: str, actor, problems: Problems, names: dict, nullable: bool,
+                sentence=None) -> None:
     if actor is None:
         if not nullable:
             problems.add(where, f"{label} must not be null")
         return
-    if not isinstance(actor, dict) or set(actor) != ACTOR_KEYS:
-        problems.add(where, f"{label} must be an object with keys {sorted(ACTOR_KEYS)}")
+    allowed = ACTOR_KEYS | MENTION_KEYS if sentence is not None else ACTOR_KEYS
+    if not isinstance(actor, dict) or not ACTOR_KEYS <= set(actor) <= allowed:
+        problems.add(where, f"{label} must be an object with keys {sorted(allowed)}")
         return
+    if sentence is not None:
+        check_mention(where, label, actor, sentence, problems)
     name, country, kind = actor["name"], actor["country"], actor["kind"]
     if not isinstance(name, str) or not name.strip() or name != name.strip():
         problems.add(where, f"{label}.name must be a non-empty trimmed string")
@@ -114,6 +120,18 @@ def check_actor(where: str, label: str, actor, problems: Problems, names: dict, 
     names[name].add((country, kind))
 
 
+def check_mention(where: str, label: str, actor: dict, sentence, problems: Problems) -> None:
+    """source/target carry `text`, verbatim in the sentence unless `implicit` is true."""
+    text, implicit = actor.get("text"), actor.get("implicit", False)
+    if "implicit" in actor and implicit is not True:
+        problems.add(where, f"{label}.implicit must be true when present")
+    if not isinstance(text, str) or not text.strip() or text != text.strip():
+        problems.add(where, f"{label}.text must be a non-empty trimmed string")
+        return
+    if implicit is not True and isinstance(sentence, str) and text not in sentence:
+        problems.add(where, f"{label}.text {text!r} does not occur verbatim in the sentence")
+
+
 def check_gold(rows, texts, headlines, problems: Problems):
     names: dict[str, set] = defaultdict(set)
     seen = set()
@@ -124,8 +142,8 @@ def check_gold(rows, texts, headlines, problems: Problems):
         doc, sentence = row["doc"], row["sentence"]
         where = f"{where} ({doc})"
         check_sentence(where, doc, sentence, texts, problems)
-        check_actor(where, "source", row["source"], problems, names, nullable=False)
-        check_actor(where, "target", row["target"], problems, names, nullable=True)
+        check_actor(where, "source", row["source"], problems, names, nullable=False, sentence=sentence)
+        check_actor(where, "target", row["target"], problems, names, nullable=True, sentence=sentence)
         check_actor(where, "reported_by", row["reported_by"], problems, names, nullable=True)
         action = row["action"]
         if not isinstance(action, dict) or set(action) != ACTION_KEYS:
