@@ -31,6 +31,17 @@ def _norm(sentence: str) -> str:
     return " ".join(sentence.split()).strip(" \"“”'")
 
 
+def same_sentence(a: str, b: str) -> bool:
+    """Sentences may be split differently by the parser: one containing the other is the
+    same sentence."""
+    return a in b or b in a
+
+
+def _jsonl(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def actor_key(actor: Actor) -> str:
     """A state is its country code, so bodies and metonyms of one state are one actor."""
     if actor.kind in STATE_KINDS and actor.country:
@@ -62,14 +73,12 @@ class Key:
     target: str | None
 
     def same_event(self, other: Key) -> bool:
-        """Sentences may be split differently by the parser: one containing the other is
-        the same sentence."""
         return (
             self.doc == other.doc
             and self.source == other.source
             and self.lemma == other.lemma
             and self.target == other.target
-            and (self.sentence in other.sentence or other.sentence in self.sentence)
+            and same_sentence(self.sentence, other.sentence)
         )
 
 
@@ -124,8 +133,7 @@ class Gold:
 
 
 def gold_rows(folder: Path) -> list[dict]:
-    lines = (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    return _jsonl(folder / "gold.jsonl")
 
 
 def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[str, str]]]:
@@ -140,13 +148,7 @@ def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[
         )
         gold.append(Gold(key, bool(row["action"].get("negated")), row["action"].get("modality"),
                          tuple(row.get("phenomena", ()))))
-    negatives_file = folder / "negatives.jsonl"
-    negatives = []
-    if negatives_file.exists():
-        for line in negatives_file.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                negatives.append((row["doc"], _norm(row["sentence"])))
+    negatives = [(row["doc"], _norm(row["sentence"])) for row in _jsonl(folder / "negatives.jsonl")]
     return gold, negatives
 
 
@@ -186,7 +188,7 @@ def score(
     negative_set = list(negatives)
     result.events_in_negatives = sum(
         1 for key, _ in unmatched
-        if any(doc == key.doc and (s in key.sentence or key.sentence in s) for doc, s in negative_set)
+        if any(doc == key.doc and same_sentence(s, key.sentence) for doc, s in negative_set)
     )
     return result
 
@@ -235,10 +237,9 @@ def surface_score(predicted: Sequence[SurfaceKey], gold_rows: Iterable[dict]) ->
         sentence, subject, lemma, obj = gold_surface(row)
 
         def fits(p: SurfaceKey) -> bool:
-            same_sentence = sentence in p.sentence or p.sentence in sentence
             same_object = (obj is None and p.object is None) or (
                 obj is not None and p.object is not None and obj in p.object)
-            return (p.doc == row["doc"] and same_sentence and p.lemma == lemma
+            return (p.doc == row["doc"] and same_sentence(sentence, p.sentence) and p.lemma == lemma
                     and subject in p.subject and same_object)
 
         hit = next((p for p in unmatched if fits(p)), None)
