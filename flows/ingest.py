@@ -1,5 +1,5 @@
 """The ingest flow: discover → read → extract (sharded, on Dask when workers > 1) → load →
-refresh derived relationships → run-summary artifact."""
+refresh derived relationships → analyse the actor graph → run-summary artifact."""
 
 from __future__ import annotations
 
@@ -42,10 +42,11 @@ def ingest(
             tasks.load(store, shard, settings.batch_size)
             extracted += shard
         tasks.refresh_interactions(store)
+        analysis = tasks.analyze(store, settings.batch_size)
         summary = RunSummary.collect(
             store, files=len(files), read=len(read.articles), skipped_unchanged=len(seen),
             duplicates=duplicates, extracted=extracted,
-            errors=errors + read.errors, seconds=time.monotonic() - started,
+            errors=errors + read.errors, seconds=time.monotonic() - started, analysis=analysis.line(),
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")
     return summary

@@ -10,6 +10,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from newsgraph import pipeline
+from newsgraph.analytics.analyze import AnalysisSummary, analyse_and_write
 from newsgraph.config import Settings
 from newsgraph.corpus.discover import ReadResult, discover, read_files
 from newsgraph.errors import InputError
@@ -42,3 +43,9 @@ def load(store: GraphStore, batch: Sequence[ExtractedArticle], max_events: int) 
 def refresh_interactions(store: GraphStore) -> None:
     store.refresh_interactions()
     store.after_load()
+
+
+@task(name="analyze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def analyze(store: GraphStore, batch_size: int) -> AnalysisSummary:
+    """After the rebuild of INTERACTS_WITH, which drops the pair values written before."""
+    return analyse_and_write(store, batch_size)

@@ -85,6 +85,8 @@ def run(
         f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
         f" · {summary.seconds} s"
     )
+    if summary.analysis:
+        out.print(summary.analysis)
     out.print(_table([summary.graph], title="graph"))
     if summary.top_pairs:
         out.print(_table(summary.top_pairs, title="top actor pairs"))
@@ -208,6 +210,73 @@ def evaluate(
             out.print(f"missed  {key}", highlight=False, soft_wrap=True)
         for key in result.extra:
             out.print(f"extra   {key}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def analyze(graph: GraphOption = None) -> None:
+    """Compute degree, PageRank, betweenness, communities and monthly pair balances, and write
+    them onto Actor nodes and INTERACTS_WITH relationships."""
+    from newsgraph.analytics.analyze import analyse_and_write
+
+    try:
+        settings = _settings(graph)
+        with open_store(settings) as store:
+            summary = analyse_and_write(store, settings.batch_size)
+            central = store.read(
+                "MATCH (a:Actor) WHERE a.pagerank IS NOT NULL RETURN a.name AS actor, a.kind AS kind, "
+                "a.community AS community, a.degree AS degree, round(a.pagerank * 1000) / 1000 AS pagerank "
+                "ORDER BY a.pagerank DESC, a.id LIMIT 10"
+            )
+    except NewsgraphError as exc:
+        _fail(exc)
+    out.print(summary.line())
+    if central:
+        out.print(_table(central, title="most central actors"))
+
+
+@app.command()
+def export(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="file to write")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml | gexf | jsonl")] = "graphml",
+    graph: GraphOption = None,
+) -> None:
+    """Write the analysed actor graph for Gephi (graphml, gexf) or notebooks (jsonl)."""
+    from newsgraph.analytics.analyze import analyse
+    from newsgraph.analytics.export import FORMATS
+    from newsgraph.analytics.export import export as write
+
+    if fmt not in FORMATS:
+        _fail(ValueError(f"--format {fmt}: unknown format; use one of {', '.join(FORMATS)}"))
+    try:
+        with open_store(_settings(graph)) as store:
+            records = write(analyse(store), fmt, out_path)
+    except NewsgraphError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(NewsgraphError(f"{out_path}: cannot write: {exc.strerror or exc}"))
+    out.print(f"wrote {records} actors and pairs to {out_path}")
+
+
+@app.command()
+def report(
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write")] = Path("report.html"),
+    title: Annotated[str, typer.Option(help="heading of the report")] = "newsgraph report",
+    graph: GraphOption = None,
+) -> None:
+    """Write one self-contained HTML dashboard (works offline): the actor network, events over
+    time by event type, top pairs with their balance, recent evidence."""
+    from newsgraph.report.data import gather
+    from newsgraph.report.render import render
+
+    try:
+        with open_store(_settings(graph)) as store:
+            html = render(gather(store), title)
+        out_path.write_text(html, encoding="utf-8")
+    except NewsgraphError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(NewsgraphError(f"{out_path}: cannot write: {exc.strerror or exc}"))
+    out.print(f"wrote {out_path} ({len(html) / 1e6:.1f} MB)")
 
 
 @schema_app.command("apply")

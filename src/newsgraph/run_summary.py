@@ -30,11 +30,13 @@ class RunSummary:
     seconds: float
     graph: dict[str, int] = field(default_factory=dict)
     top_pairs: list[dict] = field(default_factory=list)
+    analysis: str = ""
 
     @classmethod
     def collect(
         cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
         extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
+        analysis: str = "",
     ) -> RunSummary:
         return cls(
             files=files,
@@ -47,6 +49,7 @@ class RunSummary:
             seconds=round(seconds, 2),
             graph=store.counts(),
             top_pairs=store.read(TOP_PAIRS, {"limit": 10}),
+            analysis=analysis,
         )
 
     def markdown(self) -> str:
@@ -58,6 +61,7 @@ class RunSummary:
             f"- extracted: {self.articles_extracted} articles, {self.events_extracted} events "
             f"in {self.seconds} s",
             f"- errors: {len(self.errors)}",
+            *([f"- {self.analysis}"] if self.analysis else []),
             "",
             "| in the graph | count |",
             "|---|---|",

@@ -1,0 +1,1 @@
+"""`newsgraph report`: one self-contained HTML dashboard of the graph that opens offline."""

@@ -1,0 +1,112 @@
+"""What the HTML report shows, read from the store in one place so the renderer holds no Cypher
+and a test can check the numbers without a browser.
+
+The network and the pair balances come from the same analysis `newsgraph analyze` writes back
+(computed afresh here, so a report never shows stale metrics)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from newsgraph.analytics.analyze import Analysis, analyse
+from newsgraph.store.base import GraphStore
+
+TIMELINE = """
+MATCH (e:Event)
+WHERE coalesce(e.negated, false) = false AND e.modality IS NULL AND e.date IS NOT NULL
+RETURN substring(e.date, 0, 7) AS month, e.category AS category, count(e) AS events
+ORDER BY month, category
+"""
+
+RECENT_EVIDENCE = """
+MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:REPORTED_IN]->(a:Article)
+OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor)
+RETURN e.date AS date, s.name AS source, e.verb AS verb, e.category AS category,
+       e.negated AS negated, e.modality AS modality, t.name AS target, e.evidence AS evidence,
+       a.title AS title, a.url AS url, a.doc AS doc
+ORDER BY coalesce(e.date, '') DESC, e.id
+LIMIT $limit
+"""
+
+SOURCES = """
+MATCH (a:Article)
+RETURN coalesce(a.source, '') AS source, count(a) AS articles,
+       sum(CASE WHEN a.url CONTAINS 'wikinews.org' THEN 1 ELSE 0 END) AS wikinews
+ORDER BY articles DESC, source
+"""
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: str
+    target: str
+    events: int
+    balance: float
+    actions: list[str]
+    months: list[tuple[str, int, float]]
+
+
+@dataclass
+class ReportData:
+    counts: dict[str, int]
+    network: nx.DiGraph  # the most central actors of the main group and the pairs among them
+    positions: dict[str, tuple[float, float]]
+    timeline: list[dict[str, Any]]
+    pairs: list[Pair]
+    evidence: list[dict[str, Any]]
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def wikinews_articles(self) -> int:
+        return sum(int(s["wikinews"]) for s in self.sources)
+
+
+def central_subgraph(analysis: Analysis, size: int) -> nx.DiGraph:
+    """The most central actors of the largest connected group, and the ties among them.
+
+    Separate stories (a local election, an epidemic) form their own small groups; drawn
+    together with the main network they only push it into a corner of the chart."""
+    if not analysis.graph:
+        return nx.DiGraph()
+    main = max(nx.weakly_connected_components(analysis.graph), key=lambda c: (len(c), min(c)))
+    ranked = sorted(main, key=lambda n: (-analysis.metrics[n].pagerank, n))
+    chosen = analysis.graph.subgraph(ranked[:size])
+    core = max(nx.weakly_connected_components(chosen), key=lambda c: (len(c), min(c)))
+    return chosen.subgraph(core).copy()
+
+
+def layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Kamada–Kawai spacing on one connected group: deterministic, and it keeps a hub's
+    neighbours apart enough to read their labels."""
+    if not graph:
+        return {}
+    positions = nx.kamada_kawai_layout(graph.to_undirected())
+    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+
+
+def top_pairs(analysis: Analysis, limit: int) -> list[Pair]:
+    names = analysis.graph.nodes
+    edges = sorted(analysis.graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
+    return [
+        Pair(names[s].get("name", s), names[t].get("name", t), d["weight"], d["balance"],
+             d["actions"], analysis.monthly.get((s, t), []))
+        for s, t, d in edges[:limit]
+    ]
+
+
+def gather(store: GraphStore, network_size: int = 60, pair_limit: int = 20,
+           evidence_limit: int = 50) -> ReportData:
+    analysis = analyse(store)
+    network = central_subgraph(analysis, network_size)
+    return ReportData(
+        counts=store.counts(),
+        network=network,
+        positions=layout(network),
+        timeline=store.read(TIMELINE),
+        pairs=top_pairs(analysis, pair_limit),
+        evidence=store.read(RECENT_EVIDENCE, {"limit": evidence_limit}),
+        sources=store.read(SOURCES),
+    )
