@@ -150,6 +150,32 @@ def test_query_library_from_the_cli(data_dir):
     assert "what_did_a_do_to_b" in listing.stdout
 
 
+def test_analyze_export_and_report_from_the_cli(data_dir, corpus, tmp_path):
+    done = newsgraph("run", *corpus, data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "analysed" in done.stdout  # the flow's last step
+    done = newsgraph("analyze", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    actors = int(done.stdout.split("analysed ")[1].split()[0])
+    written = newsgraph("query", "--json", "MATCH (a:Actor) WHERE a.pagerank IS NOT NULL RETURN count(a) AS n",
+                        data_dir=data_dir)
+    assert actors > 3 and json.loads(written.stdout)["n"] == actors
+    out = tmp_path / "actors.jsonl"
+    done = newsgraph("export", "--format", "jsonl", "--out", str(out), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sum(r["type"] == "actor" for r in records) == actors
+    assert any(r["type"] == "pair" and r["source"] == "country:RUS" and r["target"] == "country:USA"
+               for r in records)
+    report = tmp_path / "report.html"
+    done = newsgraph("report", "--out", str(report), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert report.read_text(encoding="utf-8").count('class="plotly-graph-div"') == 3
+    bad = newsgraph("export", "--format", "csv", "--out", str(out), data_dir=data_dir)
+    assert bad.returncode == 1 and bad.stderr.strip().splitlines() == [
+        "error: --format csv: unknown format; use one of graphml, gexf, jsonl"]
+
+
 def test_the_library_never_imports_prefect():
     code = ("import importlib, pkgutil, sys, newsgraph\n"
             "for m in pkgutil.walk_packages(newsgraph.__path__, 'newsgraph.'):\n"

@@ -70,6 +70,21 @@ def test_central_actors(graph):
         ("country:RUS", 3, 5), ("country:USA", 2, 4), ("country:SYR", 2, 2), ("other:odd", 1, 1)]
 
 
+def test_analytics_queries(graph):
+    from newsgraph.analytics.analyze import analyse_and_write
+
+    assert run(graph, "community_members") == []  # nothing before the analysis
+    assert run(graph, "central_actors")[0]["pagerank"] is None
+    analyse_and_write(graph)
+    central = run(graph, "central_actors")
+    assert central[0]["id"] == "country:RUS" and central[0]["betweenness"] > 0
+    members = [r["id"] for c in range(4) for r in run(graph, "community_members", community=c)]
+    assert sorted(members) == ["country:RUS", "country:SYR", "country:USA", "other:odd"]
+    assert [(r["month"], r["balance"], r["events"]) for r in
+            run(graph, "pair_balance_by_month", a="russia", b="United States")] == [
+        ("2019-01", -2.5, 3), ("2019-02", -4.0, 3)]
+
+
 def test_new_pairs_since(graph):
     rows = run(graph, "new_pairs_since", since="2019-02-01")
     assert [(r["source_id"], r["target_id"]) for r in rows] == [
