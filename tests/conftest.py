@@ -92,6 +92,14 @@ def store(request: pytest.FixtureRequest):
     return request.getfixturevalue(f"{request.param}_store")
 
 
+@pytest.fixture
+def graph(store):
+    """The hand-made graph of tests/graph_fixture.py on each backend."""
+    from graph_fixture import loaded
+
+    return loaded(store)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from newsgraph.nlp.model import load_nlp

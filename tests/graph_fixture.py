@@ -81,3 +81,10 @@ EXPECTED_COUNTS = {
     "interactions": 5,
     "interaction_pairs": 4,
 }
+
+
+def loaded(store):
+    """The store holding these records with INTERACTS_WITH derived, as the queries expect."""
+    store.load_all(records())
+    store.refresh_interactions()
+    return store

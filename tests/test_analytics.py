@@ -9,7 +9,7 @@ import json
 import networkx as nx
 import pytest
 
-from graph_fixture import records
+from graph_fixture import loaded
 from newsgraph.analytics.analyze import analyse, analyse_and_write
 from newsgraph.analytics.export import export
 
@@ -25,13 +25,6 @@ RETURN s.id AS source, t.id AS target, r.action AS action, r.pair_count AS count
   r.pair_balance AS balance, r.pair_months AS months, r.pair_monthly_balance AS monthly
 ORDER BY source, target, action
 """
-
-
-@pytest.fixture
-def graph(store):
-    store.load_all(records())
-    store.refresh_interactions()
-    return store
 
 
 def test_the_actor_graph_sums_a_pair_over_its_actions(graph):
@@ -96,8 +89,7 @@ def test_an_empty_graph_analyses_to_nothing(store):
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_export_for_gephi_reads_back(falkor_store, tmp_path, fmt):
-    falkor_store.load_all(records())
-    falkor_store.refresh_interactions()
+    loaded(falkor_store)
     path = tmp_path / f"actors.{fmt}"
     assert export(analyse(falkor_store), fmt, path) == 8
     back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
@@ -109,8 +101,7 @@ def test_export_for_gephi_reads_back(falkor_store, tmp_path, fmt):
 
 
 def test_export_jsonl_keeps_lists(falkor_store, tmp_path):
-    falkor_store.load_all(records())
-    falkor_store.refresh_interactions()
+    loaded(falkor_store)
     path = tmp_path / "actors.jsonl"
     export(analyse(falkor_store), "jsonl", path)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from graph_fixture import records
+from graph_fixture import loaded
 
 DASHBOARD_PATH = ROOT / "graph_schema" / "dashboards" / "newsgraph.json"
 GRID_COLUMNS = 24  # NeoDash 2.4 doubled the grid of 2.3 (12 columns) to 24.
@@ -136,9 +136,7 @@ def notifications(store, query: str, classification: str) -> list[str]:
 
 @pytest.fixture
 def fixture_graph(neo4j_store):
-    neo4j_store.load_all(records())
-    neo4j_store.refresh_interactions()
-    return neo4j_store
+    return loaded(neo4j_store)
 
 
 @pytest.mark.neo4j

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from graph_fixture import records
 from newsgraph.cli import _typed
 from newsgraph.store.schema_files import named_queries
 
@@ -16,13 +15,6 @@ def run(store, name: str, **params):
     query = LIBRARY[name]
     merged = {k: _typed(v) for k, v in query.defaults.items()} | params
     return store.read(query.cypher, merged)
-
-
-@pytest.fixture
-def graph(store):
-    store.load_all(records())
-    store.refresh_interactions()
-    return store
 
 
 def test_the_library_is_complete_and_documented():

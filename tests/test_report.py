@@ -12,19 +12,12 @@ import pytest
 from plotly.offline import get_plotlyjs
 
 from conftest import ROOT, SAMPLES
-from graph_fixture import records
+from graph_fixture import loaded
 from newsgraph.report.data import gather
 from newsgraph.report.render import render
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture
-def graph(store):
-    store.load_all(records())
-    store.refresh_interactions()
-    return store
 
 
 def test_report_data_on_the_hand_made_graph(graph):
@@ -46,8 +39,7 @@ def test_report_data_on_the_hand_made_graph(graph):
 
 
 def test_the_html_escapes_names_and_needs_no_network(falkor_store):
-    falkor_store.load_all(records())
-    falkor_store.refresh_interactions()
+    loaded(falkor_store)
     html = render(gather(falkor_store), title="<Report & co>")
     assert "<title>&lt;Report &amp; co&gt;</title>" in html
     # The odd actor's name holds quotes, a backslash and backticks: escaped in the tables.
