@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from prefect import flow, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import tasks
-from newsgraph import pipeline
+from newsgraph import pipeline, quarantine
 from newsgraph.config import get_settings
 from newsgraph.errors import NewsgraphError
+from newsgraph.progress import progress_bar
 from newsgraph.run_summary import RunSummary
 from newsgraph.store.open import open_store
 
@@ -27,9 +29,11 @@ def ingest(
     settings = get_settings()
     if graph:
         settings = settings.model_copy(update={"graph": graph})
-    started = time.monotonic()
+    started, started_at = time.monotonic(), datetime.now(UTC)
     files, errors = tasks.discover_files(inputs)
     read = tasks.read(files)
+    skipped = errors + read.errors
+    quarantine.append(settings.quarantine_path, skipped, started_at)
     articles, duplicates = pipeline.unique_articles(read.articles)
     with open_store(settings) as store:
         store.apply_schema()
@@ -37,16 +41,20 @@ def ingest(
         todo = [a for a in articles if a.id not in seen]
         futures = tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings))
         extracted = []
-        for future in futures:  # in shard order, loading while later shards extract
-            shard = future.result()
-            tasks.load(store, shard, settings.batch_size)
-            extracted += shard
+        with progress_bar() as progress:
+            bar = progress.add_task("extract and load", total=len(todo))
+            for future in futures:  # in shard order, loading while later shards extract
+                shard = future.result()
+                tasks.load(store, shard, settings.batch_size)
+                extracted += shard
+                progress.advance(bar, len(shard))
         tasks.refresh_interactions(store)
         analysis = tasks.analyze(store, settings.batch_size)
         summary = RunSummary.collect(
             store, files=len(files), read=len(read.articles), skipped_unchanged=len(seen),
             duplicates=duplicates, extracted=extracted,
-            errors=errors + read.errors, seconds=time.monotonic() - started, analysis=analysis.line(),
+            errors=skipped, seconds=time.monotonic() - started, analysis=analysis.line(),
+            quarantine=str(settings.quarantine_path) if skipped else None,
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")
     return summary

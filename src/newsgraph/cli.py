@@ -80,6 +80,8 @@ def run(
         _fail(exc)
     for line in summary.errors:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
+    if summary.quarantine:
+        err.print(f"{len(summary.errors)} skipped, listed in {summary.quarantine}", highlight=False, soft_wrap=True)
     out.print(
         f"files {summary.files} · articles read {summary.articles_read} · unchanged {summary.skipped_unchanged}"
         f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
@@ -90,6 +92,30 @@ def run(
     out.print(_table([summary.graph], title="graph"))
     if summary.top_pairs:
         out.print(_table(summary.top_pairs, title="top actor pairs"))
+
+
+@app.command()
+def serve(
+    paths: Annotated[list[str], typer.Argument(help="files, directories or globs to ingest on each run")],
+    cron: Annotated[str | None, typer.Option(help='cron schedule, e.g. "0 * * * *" (hourly)')] = None,
+    interval: Annotated[int | None, typer.Option(help="or: seconds between runs")] = None,
+    graph: GraphOption = None,
+) -> None:
+    """Serve the ingest flow on a schedule (Prefect serve) until stopped; every run extracts
+    only new or changed articles and leaves a summary artifact."""
+    if (cron is None) == (interval is None):
+        _fail(NewsgraphError("serve: give exactly one of --cron or --interval"))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.prefect_server import prefect_api
+
+    try:
+        with prefect_api(get_settings().data_dir / "prefect") as api_url:
+            out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
+            from flows.serve import serve as serve_flow  # Prefect reads PREFECT_API_URL on import
+
+            serve_flow(paths, cron=cron, interval=interval, graph=graph)
+    except NewsgraphError as exc:
+        _fail(exc)
 
 
 @app.command()

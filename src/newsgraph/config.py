@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     batch_size: int = 2000
     """Events per UNWIND batch when loading."""
     workers: int = 1
+    quarantine: Path | None = None
+    """JSON-lines report of the files and records runs skipped; default data_dir/quarantine.jsonl."""
+
+    @property
+    def quarantine_path(self) -> Path:
+        return self.quarantine or self.data_dir / "quarantine.jsonl"
 
 
 @lru_cache(maxsize=1)

@@ -31,12 +31,13 @@ class RunSummary:
     graph: dict[str, int] = field(default_factory=dict)
     top_pairs: list[dict] = field(default_factory=list)
     analysis: str = ""
+    quarantine: str | None = None
 
     @classmethod
     def collect(
         cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
         extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
-        analysis: str = "",
+        analysis: str = "", quarantine: str | None = None,
     ) -> RunSummary:
         return cls(
             files=files,
@@ -50,6 +51,7 @@ class RunSummary:
             graph=store.counts(),
             top_pairs=store.read(TOP_PAIRS, {"limit": 10}),
             analysis=analysis,
+            quarantine=quarantine,
         )
 
     def markdown(self) -> str:
@@ -60,7 +62,8 @@ class RunSummary:
             f"unchanged and skipped: {self.skipped_unchanged}, duplicates: {self.duplicates}",
             f"- extracted: {self.articles_extracted} articles, {self.events_extracted} events "
             f"in {self.seconds} s",
-            f"- errors: {len(self.errors)}",
+            f"- quarantined (skipped files and records): {len(self.errors)}"
+            + (f", listed in `{self.quarantine}`" if self.quarantine else ""),
             *([f"- {self.analysis}"] if self.analysis else []),
             "",
             "| in the graph | count |",
