@@ -3,16 +3,37 @@ a UnicodeDecodeError deep in a worker."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 from newsgraph.errors import InputError
 
 
-def read_text(path: Path, doc: str) -> str:
+class MemoryFile(PurePosixPath):
+    """An archive member: its bytes behind the part of the Path interface readers use (name,
+    suffix, read_bytes), so every file reader reads members too and nothing is ever extracted
+    to disk, whatever names (absolute, `..`) the archive gives its members."""
+
+    data: bytes = b""
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+
+def memory_file(name: str, data: bytes) -> MemoryFile:
+    member = MemoryFile(name)
+    member.data = data
+    return member
+
+
+def read_bytes(path: Path | PurePath, doc: str) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()  # type: ignore[union-attr]
     except OSError as exc:
         raise InputError(doc, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def read_text(path: Path | PurePath, doc: str) -> str:
+    data = read_bytes(path, doc)
     if not data.strip():
         raise InputError(doc, "empty file")
     try:
@@ -21,3 +42,14 @@ def read_text(path: Path, doc: str) -> str:
         raise InputError(
             doc, f"undecodable bytes at offset {exc.start}: the file is not UTF-8 text"
         ) from exc
+
+
+def describe(exc: BaseException, limit: int = 120) -> str:
+    """A library's exception as a short printable phrase for a one-line message: some quote
+    the garbage they choked on, control characters and all."""
+    message = " ".join(str(exc).split())
+    message = "".join(ch if ch.isprintable() else "?" for ch in message)
+    if len(message) > limit:
+        message = message[: limit - 1] + "…"
+    name = type(exc).__name__
+    return f"{name}: {message}" if message else name

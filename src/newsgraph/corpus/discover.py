@@ -8,16 +8,65 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path, PurePath
 
-from newsgraph.corpus import tabular, text
+from newsgraph.corpus import archive, feed, html, tabular, text, warc
+from newsgraph.corpus.decode import describe
+from newsgraph.corpus.language import detect_language, is_extracted
+from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits, check_file_size
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
 
-READERS = {suffix: text.read for suffix in text.SUFFIXES} | {
-    suffix: tabular.read for suffix in tabular.SUFFIXES
-}
+# Every reader is called as reader(path, doc, errors, limits); a bad record goes to `errors`.
+Reader = archive.MemberReader
+
+
+def _text(path: PurePath, doc: str, errors: list[InputError] | None, limits: Limits) -> Iterable[Article]:
+    return text.read(path, doc)  # type: ignore[arg-type]
+
+
+def _tabular(path: PurePath, doc: str, errors: list[InputError] | None, limits: Limits) -> Iterable[Article]:
+    return tabular.read(path, doc, errors=errors)  # type: ignore[arg-type]
+
+
+def _by_suffix(reader: Reader, suffixes: Iterable[str]) -> dict[str, Reader]:
+    return {suffix: reader for suffix in suffixes}
+
+
+# Readers of one uncompressed file; these are also the readers of archive members.
+FILE_READERS: dict[str, Reader] = (
+    _by_suffix(_text, text.SUFFIXES)
+    | _by_suffix(_tabular, tabular.SUFFIXES)
+    | _by_suffix(html.read, html.SUFFIXES)
+    | _by_suffix(feed.read, feed.SUFFIXES)
+    | {".warc": warc.read}
+)
+
+
+def suffix_of(path: str | PurePath) -> str:
+    """The suffix that picks a reader, lower-cased: `.gz` keeps the suffix before it
+    (`.warc.gz`, `.jsonl.gz`), since that is what the decompressed file is."""
+    suffixes = [suffix.lower() for suffix in PurePath(path).suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
+        return "".join(suffixes[-2:])
+    return suffixes[-1] if suffixes else ""
+
+
+def member_reader(name: str) -> Reader | None:
+    """Readers for what is inside an archive: plain files only, so archives never nest."""
+    return FILE_READERS.get(suffix_of(name))
+
+
+READERS: dict[str, Reader] = (
+    FILE_READERS
+    | _by_suffix(partial(archive.read_gzip, reader_for=member_reader), (s + ".gz" for s in FILE_READERS))
+    | _by_suffix(warc.read, warc.SUFFIXES)
+    | _by_suffix(partial(archive.read_zip, reader_for=member_reader), archive.ZIP_SUFFIXES)
+)
+
+READABLE = ", ".join(sorted(FILE_READERS)) + " (each also gzipped: .gz), " + ", ".join(archive.ZIP_SUFFIXES)
 
 
 def discover(inputs: Iterable[str]) -> tuple[list[str], list[InputError]]:
@@ -31,18 +80,18 @@ def discover(inputs: Iterable[str]) -> tuple[list[str], list[InputError]]:
                 found += [
                     os.path.join(root, name)
                     for name in sorted(files)
-                    if Path(name).suffix.lower() in READERS
+                    if suffix_of(name) in READERS
                 ]
         elif os.path.exists(given):
-            if Path(given).suffix.lower() not in READERS:
-                errors.append(InputError(given, f"unsupported file type; readable: {', '.join(sorted(READERS))}"))
+            if suffix_of(given) not in READERS:
+                errors.append(InputError(given, f"unsupported file type; readable: {READABLE}"))
             else:
                 found.append(given)
         elif glob.has_magic(given):
             matches = sorted(m for m in glob.glob(given, recursive=True) if os.path.isfile(m))
             if not matches:
                 errors.append(InputError(given, "the pattern matches no file"))
-            found += [m for m in matches if Path(m).suffix.lower() in READERS]
+            found += [m for m in matches if suffix_of(m) in READERS]
         else:
             errors.append(InputError(given, "no such file or directory"))
     return list(dict.fromkeys(found)), errors
@@ -50,22 +99,41 @@ def discover(inputs: Iterable[str]) -> tuple[list[str], list[InputError]]:
 
 @dataclass
 class ReadResult:
+    """`skipped_language` holds the articles set aside as not English (with their language),
+    so a run can count them; they are not in `articles`."""
+
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped_language: list[Article] = field(default_factory=list)
 
 
-def read_files(paths: Iterable[str]) -> ReadResult:
+def _read_one(doc: str, errors: list[InputError], limits: Limits) -> list[Article]:
+    """The articles of one file. Whatever a reader or a library under it raises becomes an
+    error naming the file; the articles read before the failure are kept."""
+    reader = READERS.get(suffix_of(doc))
+    if reader is None:
+        errors.append(InputError(doc, f"unsupported file type; readable: {READABLE}"))
+        return []
+    articles: list[Article] = []
+    try:
+        check_file_size(doc, doc, limits)
+        for article in reader(Path(doc), doc, errors, limits):
+            articles.append(article)
+    except InputError as exc:
+        errors.append(exc)
+    except Exception as exc:  # a library raising on garbage must not end the run
+        errors.append(InputError(doc, f"the reader failed on this file ({describe(exc)})"))
+    return articles
+
+
+def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Reads every file; a bad file or record is reported and skipped, never fatal."""
     result = ReadResult()
     for doc in paths:
-        reader = READERS[Path(doc).suffix.lower()]
-        try:
-            if reader is tabular.read:
-                result.articles += tabular.read(Path(doc), doc, errors=result.errors)
+        for article in _read_one(doc, result.errors, limits):
+            article = replace(article, language=detect_language(article.text))
+            if is_extracted(article.language):
+                result.articles.append(article)
             else:
-                result.articles += reader(Path(doc), doc)
-        except InputError as exc:
-            result.errors.append(exc)
+                result.skipped_language.append(article)
     return result
-
-
