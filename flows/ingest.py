@@ -1,5 +1,6 @@
-"""The ingest flow: discover → read → extract (sharded, on Dask when workers > 1) → load →
-refresh derived relationships → analyse the actor graph → run-summary artifact."""
+"""The ingest flow: discover → read (non-English set aside, bad input quarantined) → set copies
+aside → extract what is new or changed (sharded, on Dask when workers > 1) → load → record the
+copies → refresh derived relationships → analyse the actor graph → run-summary artifact."""
 
 from __future__ import annotations
 
@@ -31,10 +32,10 @@ def ingest(
         settings = settings.model_copy(update={"graph": graph})
     started, started_at = time.monotonic(), datetime.now(UTC)
     files, errors = tasks.discover_files(inputs)
-    read = tasks.read(files)
+    read = tasks.read(files, settings.limits)
     skipped = errors + read.errors
     quarantine.append(settings.quarantine_path, skipped, started_at)
-    articles, duplicates = pipeline.unique_articles(read.articles)
+    articles, copies = pipeline.originals(read.articles)
     with open_store(settings) as store:
         store.apply_schema()
         seen = set() if force else pipeline.unchanged(store, articles)
@@ -48,11 +49,12 @@ def ingest(
                 tasks.load(store, shard, settings.batch_size)
                 extracted += shard
                 progress.advance(bar, len(shard))
+        tasks.record_duplicates(store, copies)
         tasks.refresh_interactions(store)
         analysis = tasks.analyze(store, settings.batch_size)
         summary = RunSummary.collect(
             store, files=len(files), read=len(read.articles), skipped_unchanged=len(seen),
-            duplicates=duplicates, extracted=extracted,
+            duplicates=len(copies), not_english=len(read.skipped_language), extracted=extracted,
             errors=skipped, seconds=time.monotonic() - started, analysis=analysis.line(),
             quarantine=str(settings.quarantine_path) if skipped else None,
         )

@@ -12,7 +12,9 @@ from prefect.cache_policies import NO_CACHE
 from newsgraph import pipeline
 from newsgraph.analytics.analyze import AnalysisSummary, analyse_and_write
 from newsgraph.config import Settings
+from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.corpus.discover import ReadResult, discover, read_files
+from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.store.base import GraphStore
@@ -24,8 +26,8 @@ def discover_files(inputs: Sequence[str]) -> tuple[list[str], list[InputError]]:
 
 
 @task(name="read", cache_policy=NO_CACHE)
-def read(files: Sequence[str]) -> ReadResult:
-    return read_files(files)
+def read(files: Sequence[str], limits: Limits) -> ReadResult:
+    return read_files(files, limits)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -37,6 +39,11 @@ def extract(shard: Sequence[Article], settings: Settings) -> list[ExtractedArtic
 def load(store: GraphStore, batch: Sequence[ExtractedArticle], max_events: int) -> int:
     """Retried on failure: a batch replaces its articles whole, so a retry cannot double."""
     return store.load_all(batch, max_events)
+
+
+@task(name="record-duplicates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
+def record_duplicates(store: GraphStore, copies: Sequence[Duplicate]) -> None:
+    store.record_duplicates(copies)
 
 
 @task(name="refresh-interactions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)

@@ -50,7 +50,7 @@ def corpus(tmp_path_factory) -> list[str]:
 
 
 def counts(data_dir: Path, graph: str | None = None) -> dict:
-    args = ["query", "--json", "MATCH (a:Article) WITH count(a) AS articles MATCH (e:Event) "
+    args = ["query", "--json", "MATCH (a:Article) WHERE a.duplicate_of IS NULL WITH count(a) AS articles MATCH (e:Event) "
             "WITH articles, count(e) AS events MATCH (x:Actor) WITH articles, events, count(x) AS actors "
             "OPTIONAL MATCH (:Actor)-[r:INTERACTS_WITH]->(:Actor) "
             "RETURN articles, events, actors, count(r) AS interactions"]
@@ -237,3 +237,25 @@ def test_an_unreachable_dask_scheduler_is_one_line(data_dir):
     done = newsgraph("run", "--dask", "tcp://127.0.0.1:9", str(SEED), data_dir=data_dir)
     assert done.returncode == 1
     assert done.stderr.strip().startswith("error: Dask scheduler tcp://127.0.0.1:9: cannot connect")
+
+
+def test_copies_and_foreign_articles_are_counted_not_extracted(data_dir, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(seed, encoding="utf-8")
+    title, body = seed.split("\n", 1)
+    (folder / "b-syndicated.txt").write_text("Russia warns US over Syria and Venezuela\n" + body, encoding="utf-8")
+    (folder / "c-fr.txt").write_text(
+        "Le ministre rencontre les pêcheurs\n\nLe ministre de la Mer a rencontré mardi les représentants "
+        "des pêcheurs bretons, qui réclament une aide de l'État après une saison difficile. Selon eux, "
+        "les quotas fixés à Bruxelles ne tiennent pas compte de la situation des petits ports.",
+        encoding="utf-8")
+    done = newsgraph("run", str(folder), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "not English 1" in done.stdout and "copies 1" in done.stdout and "extracted 1" in done.stdout
+    rows = newsgraph("query", "--json", "MATCH (d:Article)-[r:DUPLICATE_OF]->(o:Article) "
+                     "RETURN d.doc AS copy, o.doc AS original, r.kind AS kind", data_dir=data_dir)
+    assert json.loads(rows.stdout) == {"copy": str(folder / "b-syndicated.txt"),
+                                       "original": str(folder / "a.txt"), "kind": "near"}
+    assert counts(data_dir)["articles"] == 1

@@ -112,3 +112,31 @@ def test_clear_spares_other_labels(store):
     store.clear()
     assert store.counts()["articles"] == 0
     assert store.read("MATCH (d:_Neodash_Dashboard) RETURN d.title AS t") == [{"t": "keep me"}]
+
+
+def test_a_copy_is_kept_against_its_original_without_events(store):
+    from newsgraph.corpus.dedupe import Duplicate
+
+    items = records()
+    _loaded(store)
+    original, copy = items[0].article, items[1].article
+    events_before = store.counts()["events"]
+    # The second article turns out to be a syndicated copy of the first: its events go.
+    store.record_duplicates([Duplicate(copy, original.id, "near", 0.91)])
+    store.refresh_interactions()
+    counts = store.counts()
+    assert (counts["articles"], counts["duplicates"]) == (2, 1)
+    assert counts["events"] == events_before - len(items[1].events)
+    rows = store.read(
+        "MATCH (d:Article)-[r:DUPLICATE_OF]->(o:Article) RETURN d.id AS d, o.id AS o, r.kind AS kind, "
+        "r.similarity AS similarity, d.duplicate_of AS duplicate_of, d.title AS title"
+    )
+    assert rows == [{"d": copy.id, "o": original.id, "kind": "near", "similarity": 0.91,
+                     "duplicate_of": original.id, "title": copy.title}]
+    # Recording it again changes nothing; loading it as an original again restores it.
+    store.record_duplicates([Duplicate(copy, original.id, "near", 0.91)])
+    assert store.counts() == counts
+    store.load_all([items[1]])
+    store.refresh_interactions()
+    assert store.read("MATCH (:Article)-[r:DUPLICATE_OF]->() RETURN count(r) AS n") == [{"n": 0}]
+    assert store.counts()["duplicates"] == 0 and store.counts()["events"] == events_before

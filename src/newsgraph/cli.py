@@ -83,7 +83,8 @@ def run(
     if summary.quarantine:
         err.print(f"{len(summary.errors)} skipped, listed in {summary.quarantine}", highlight=False, soft_wrap=True)
     out.print(
-        f"files {summary.files} · articles read {summary.articles_read} · unchanged {summary.skipped_unchanged}"
+        f"files {summary.files} · articles read {summary.articles_read} · not English {summary.not_english}"
+        f" · copies {summary.duplicates} · unchanged {summary.skipped_unchanged}"
         f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
         f" · {summary.seconds} s"
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from newsgraph.corpus.limits import MB, Limits
+
 PIPELINE_VERSION = "extract-1"
 """Bump when extraction changes in a way that should re-process already loaded articles."""
 
@@ -35,8 +37,19 @@ class Settings(BaseSettings):
     batch_size: int = 2000
     """Events per UNWIND batch when loading."""
     workers: int = 1
+    max_file_mb: float = 50
+    """Files larger than this are refused (quarantined) unread."""
+    max_archive_mb: float = 500
+    """What a .zip or .gz may unpack to, in total."""
+    max_compression_ratio: float = 100
+    """Unpacked / packed size above which an archive member is refused as a bomb."""
     quarantine: Path | None = None
     """JSON-lines report of the files and records runs skipped; default data_dir/quarantine.jsonl."""
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_file_bytes=int(self.max_file_mb * MB), max_uncompressed_bytes=int(self.max_archive_mb * MB),
+                      max_ratio=self.max_compression_ratio)
 
     @property
     def quarantine_path(self) -> Path:

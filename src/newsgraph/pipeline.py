@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsgraph.actors.resolver import Resolver
 from newsgraph.config import PIPELINE_VERSION, Settings
+from newsgraph.corpus.dedupe import Duplicate, find_duplicates
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.nlp.extract import extract
 from newsgraph.nlp.model import load_nlp
@@ -57,10 +58,13 @@ def shards(articles: Sequence[Article], workers: int, max_articles: int = 200) -
     return result
 
 
-def unique_articles(articles: Sequence[Article]) -> tuple[list[Article], int]:
-    """Drops exact duplicates (same id: same URL, or same text without one), first wins;
-    returns the kept articles and how many were dropped."""
+def originals(articles: Sequence[Article]) -> tuple[list[Article], list[Duplicate]]:
+    """The articles to extract, and the syndicated copies to record against them.
+
+    The same id twice (one URL in two files) is one article: the first read wins and the other
+    is not recorded, as it is no separate publication. Same or nearly the same text under
+    different ids is a copy of the earliest one (see corpus/dedupe.py)."""
     seen: dict[str, Article] = {}
     for article in articles:
         seen.setdefault(article.id, article)
-    return list(seen.values()), len(articles) - len(seen)
+    return find_duplicates(list(seen.values()))

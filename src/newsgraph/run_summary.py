@@ -24,6 +24,7 @@ class RunSummary:
     articles_read: int
     skipped_unchanged: int
     duplicates: int
+    not_english: int
     articles_extracted: int
     events_extracted: int
     errors: list[str]
@@ -36,7 +37,7 @@ class RunSummary:
     @classmethod
     def collect(
         cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
-        extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
+        not_english: int, extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
         analysis: str = "", quarantine: str | None = None,
     ) -> RunSummary:
         return cls(
@@ -44,6 +45,7 @@ class RunSummary:
             articles_read=read,
             skipped_unchanged=skipped_unchanged,
             duplicates=duplicates,
+            not_english=not_english,
             articles_extracted=len(extracted),
             events_extracted=sum(len(x.events) for x in extracted),
             errors=[str(e) for e in errors],
@@ -59,7 +61,8 @@ class RunSummary:
             "# newsgraph run",
             "",
             f"- files: {self.files}, articles read: {self.articles_read}, "
-            f"unchanged and skipped: {self.skipped_unchanged}, duplicates: {self.duplicates}",
+            f"unchanged and skipped: {self.skipped_unchanged}, copies of another article: {self.duplicates}, "
+            f"not English (skipped): {self.not_english}",
             f"- extracted: {self.articles_extracted} articles, {self.events_extracted} events "
             f"in {self.seconds} s",
             f"- quarantined (skipped files and records): {len(self.errors)}"

@@ -9,14 +9,16 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.graph.records import ExtractedArticle
-from newsgraph.store.rows import load_rows, unique_by_id
+from newsgraph.store.rows import duplicate_rows, load_rows, unique_by_id
 from newsgraph.store.schema_files import load_statement
 
 Statement = tuple[str, dict[str, Any]]
 
 COUNT_QUERIES = {
-    "articles": "MATCH (n:Article) RETURN count(n) AS n",
+    "articles": "MATCH (n:Article) WHERE n.duplicate_of IS NULL RETURN count(n) AS n",
+    "duplicates": "MATCH (n:Article) WHERE n.duplicate_of IS NOT NULL RETURN count(n) AS n",
     "sentences": "MATCH (n:Article) RETURN coalesce(sum(n.sentence_count), 0) AS n",
     "events": "MATCH (n:Event) RETURN count(n) AS n",
     "actors": "MATCH (n:Actor) RETURN count(n) AS n",
@@ -96,6 +98,22 @@ class GraphStore(ABC):
             self.load(batch)
             loaded += len(batch)
         return loaded
+
+    def record_duplicates(self, duplicates: Sequence[Duplicate]) -> None:
+        """Keeps syndicated copies as Articles pointing at their originals, without events
+        (a copy loaded as an original by an earlier run loses its events here). The originals
+        must be loaded first."""
+        rows = duplicate_rows(duplicates)
+        if not rows:
+            return
+        ids = [row["id"] for row in rows]
+        self.write(
+            [
+                (load_statement("delete_article_events"), {"ids": ids}),
+                (load_statement("delete_article_mentions"), {"ids": ids}),
+                (load_statement("duplicates"), {"rows": rows}),
+            ]
+        )
 
     def refresh_interactions(self) -> None:
         """Recomputes INTERACTS_WITH from the events in one transaction."""

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsgraph.graph.records import Actor, ExtractedArticle, Mention
+from newsgraph.corpus.dedupe import Duplicate
+from newsgraph.graph.records import Actor, Article, ExtractedArticle, Mention
+
+DUPLICATE_VERSION = "duplicate"
+"""The pipeline_version of a copy: never the current one, so a copy whose original has gone is
+extracted on the next run instead of being skipped as unchanged."""
 
 
 def _actor_row(actor: Actor) -> dict:
@@ -26,15 +31,26 @@ def unique_by_id(batch: Sequence[ExtractedArticle]) -> list[ExtractedArticle]:
     return list(seen.values())
 
 
+def _article_row(a: Article) -> dict:
+    return {"id": a.id, "doc": a.doc, "url": a.url, "title": a.title, "published": a.published,
+            "source": a.source, "language": a.language, "content_hash": a.content_hash}
+
+
+def duplicate_rows(duplicates: Sequence[Duplicate]) -> list[dict]:
+    return [
+        _article_row(d.article) | {"pipeline_version": DUPLICATE_VERSION, "original_id": d.original_id,
+                                   "kind": d.kind, "similarity": d.similarity}
+        for d in duplicates
+    ]
+
+
 def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
     """Rows per load statement, in the order the statements run."""
     articles, actors, events, mentions, affiliations = [], {}, [], [], {}
     for item in batch:
         a = item.article
         articles.append(
-            {
-                "id": a.id, "doc": a.doc, "url": a.url, "title": a.title, "published": a.published,
-                "source": a.source, "language": a.language, "content_hash": a.content_hash,
+            _article_row(a) | {
                 "pipeline_version": item.pipeline_version, "sentence_count": item.sentence_count,
                 "word_count": item.word_count,
             }
