@@ -42,10 +42,22 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+# Kinds the extractor may guess for a name the gazetteer does not know (an ORG entity is
+# "other"; a gold annotator may call it a company): such actors are the same by name.
+NAME_KINDS = frozenset({"place", "other", "company"})
+
+
+def _name_key(name: str) -> str:
+    return "name:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
 def actor_key(actor: Actor) -> str:
-    """A state is its country code, so bodies and metonyms of one state are one actor."""
+    """A state is its country code, so bodies and metonyms of one state are one actor;
+    places, companies and unknown organisations are their name."""
     if actor.kind in STATE_KINDS and actor.country:
         return f"state:{actor.country}"
+    if actor.kind in NAME_KINDS:
+        return _name_key(actor.name)
     return actor.id
 
 
@@ -60,8 +72,11 @@ def gold_actor_key(value: dict | None, resolver: Resolver) -> str | None:
         return actor_key(found.actor)
     if value.get("kind") in STATE_KINDS and value.get("country"):
         return f"state:{value['country']}"
+    kind = value.get("kind", "other")
+    if kind in NAME_KINDS:
+        return _name_key(name)
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return f"{value.get('kind', 'other')}:{slug}"
+    return f"{kind}:{slug}"
 
 
 @dataclass(frozen=True)

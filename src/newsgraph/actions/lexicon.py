@@ -35,7 +35,7 @@ SCORE_MIN, SCORE_MAX = -10.0, 10.0
 _FRAMES = ("speech", "intent", "request", "threat", "negating", "possible")
 _ENTRY_TABLES = ("verbs", "phrasal", "prepositional", "nouns", "pairs")
 _TABLES = frozenset((*_ENTRY_TABLES, "light_verbs", "aliases", "frames"))
-_ENTRY_FIELDS = frozenset({"category", "score", "modality"})
+_ENTRY_FIELDS = frozenset({"category", "score", "modality", "keep_lemma"})
 
 _PACKAGE = "newsgraph.actions"
 _VerbKey = tuple[str, str | None, str | None]  # (lemma, particle, preposition)
@@ -53,6 +53,9 @@ class Classification:
     score: float
     known: bool
     modality: str | None = None
+    keep_lemma: bool = False
+    """For an object noun: the event keeps the verb's lemma ("sent troops" is `send`,
+    "launched a missile" is `launch`) and takes only its category and score from the noun."""
 
 
 UNKNOWN = Classification("OTHER", 0.0, False)
@@ -112,7 +115,10 @@ def _entry(where: str, value: Any) -> Classification:
         raise LexiconError(f"{where}: score must be a number, got {score!r}")
     if not SCORE_MIN <= score <= SCORE_MAX:
         raise LexiconError(f"{where}: score {score} is outside [{SCORE_MIN}, {SCORE_MAX}]")
-    return Classification(category, float(score), True, _modality(where, value.get("modality")))
+    keep = value.get("keep_lemma", False)
+    if not isinstance(keep, bool):
+        raise LexiconError(f"{where}: keep_lemma must be true or false, got {keep!r}")
+    return Classification(category, float(score), True, _modality(where, value.get("modality")), keep)
 
 
 def _verb_key(table: str, key: str, where: str) -> _VerbKey:
@@ -142,6 +148,7 @@ class Lexicon:
         nouns: dict[str, Classification] = {}
         pairs: dict[tuple[str, str], Classification] = {}
         light: dict[str, str | None] = {}
+        keep: set[str] = set()  # light verbs whose own lemma names the event
         aliases: dict[str, str] = {}
         origin: dict[object, str] = {}  # pair and alias keys -> file, for error messages
         frames: dict[str, set[str]] = {name: set() for name in _FRAMES}
@@ -156,9 +163,13 @@ class Lexicon:
                 nouns[_noun(key)] = _entry(f"{source}: [nouns] {key!r}", value)
             for key, value in doc.get("light_verbs", {}).items():
                 where = f"{source}: [light_verbs] {key!r}"
-                if not isinstance(value, Mapping) or set(value) - {"modality"}:
-                    raise LexiconError(f"{where}: expected {{}} or {{ modality = ... }}")
+                if not isinstance(value, Mapping) or set(value) - {"modality", "keep_lemma"}:
+                    raise LexiconError(f"{where}: expected {{}}, {{ modality = ... }} or {{ keep_lemma = true }}")
                 light[_words(key)] = _modality(where, value.get("modality"))
+                if value.get("keep_lemma", False) is True:
+                    keep.add(_words(key))
+                else:
+                    keep.discard(_words(key))
             for key, value in doc.get("pairs", {}).items():
                 where = f"{source}: [pairs] {key!r}"
                 verb, plus, noun = key.partition("+")
@@ -178,7 +189,7 @@ class Lexicon:
                     raise LexiconError(f"{source}: [frames] {name!r}: expected a list of words")
                 frames[name].update(_words(m) for m in members)
         self._verbs, self._nouns, self._pairs = verbs, nouns, pairs
-        self._light, self._aliases = light, aliases
+        self._light, self._aliases, self._keep = light, aliases, frozenset(keep)
         self._check_references(frames, origin)
         for key, hit in verbs.items():
             if hit.modality is not None:
@@ -266,7 +277,9 @@ class Lexicon:
                 hit = self._nouns.get(key)
             if hit is not None:
                 if verb_modality and hit.modality is None:
-                    return replace(hit, modality=verb_modality)
+                    hit = replace(hit, modality=verb_modality)
+                if verb in self._keep and not hit.keep_lemma:
+                    hit = replace(hit, keep_lemma=True)
                 return hit
         return None
 

@@ -85,6 +85,13 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _LED_HEADS = frozenset({"coalition", "forces", "force", "troops", "alliance", "mission"})
 # Kinds that have bodies: "NATO forces" is NATO's military, "Hamas officials" is Hamas.
 _STATE_LIKE = frozenset({"country", "igo", "government_body"})
+# Last (or first, before "of") words that make a name a state body when a state owns it.
+_BODY_WORDS = frozenset({
+    "ministry", "department", "service", "services", "agency", "council", "office", "committee",
+    "commission", "bureau", "directorate", "command", "army", "navy", "guard", "police",
+    "parliament", "assembly", "court", "embassy", "mission", "authority", "forces", "force",
+    "administration", "secretariat", "cabinet", "junta", "rulers", "coast guard",
+})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_DEPTH = 8
@@ -202,6 +209,7 @@ class Resolver:
             or self._generic_tail(tokens, depth)
             or self._suffix(tokens)
             or self._title(tokens, depth)
+            or self._named_body(tokens, depth)
         )
 
     def _org(self, tokens: list[Token], depth: int) -> Hit | None:
@@ -233,6 +241,23 @@ class Resolver:
                 if actor.kind not in _STATE_LIKE:
                     return actor, own_role
                 return actor, own_role or role
+        return None
+
+    def _named_body(self, tokens: list[Token], depth: int) -> Hit | None:
+        """A state's body by its own name: "India's Ministry of External Affairs", "the US
+        Treasury Department", "Egypt's State Information Service". The name is no curated
+        head, but its first or last word says it is a body; the role is the name."""
+        n = len(tokens)
+        for cut in range(1, n):
+            tail = tokens[cut:]
+            if not all(t.raw[:1].isupper() or t.norm in ("of", "and", "for", "the") for t in tail):
+                continue  # a name: "US-backed Syrian Democratic Forces" is no US body
+            if not (tail[-1].norm in _BODY_WORDS
+                    or (len(tail) > 2 and tail[0].norm in _BODY_WORDS and tail[1].norm == "of")):
+                continue
+            owner = self._org(tokens[:cut], depth + 1)
+            if owner is not None and owner[0].kind == "country":
+                return owner[0], owner[1] or join(tail)
         return None
 
     def _of(self, tokens: list[Token], depth: int) -> Hit | None:

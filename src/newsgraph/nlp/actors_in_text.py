@@ -34,8 +34,9 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "newspaper": ("media",), "paper": ("media",), "broadcaster": ("media",), "outlet": ("media",),
     "company": ("company",), "firm": ("company",),
 }
-# A person's name needs a capitalised word; this rejects NER slips like "dozens".
-NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+# A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
+# name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
+NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
 
 
 def slug(text: str) -> str:
@@ -115,6 +116,9 @@ class ArticleActors:
         self.persons[name] = actor
         if len(words) > 1:
             self.persons[words[-1]] = actor
+            # Family name first in Chinese, Korean and Hungarian names: "Liu" for "Liu Yanhong".
+            if len(words) == 2:
+                self.persons.setdefault(words[0], actor)
         return actor
 
     def _person_title(self, head: Token, ent: Span) -> str | None:
@@ -166,6 +170,10 @@ class ArticleActors:
                 if found is not None and found[0].actor.kind == "person":
                     return found
 
+        titled = self._titled_person(head, speaker)
+        if titled is not None:
+            return titled
+
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
             mention = self._person_mention(head, ent)
@@ -209,7 +217,8 @@ class ArticleActors:
         # "US interference", "Damascus control", "its troops": an actor named by a modifier.
         for child in head.lefts:
             if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
-                if child.pos_ == "PRON":
+                if child.pos_ == "PRON" or (child.dep_ == "poss" and child.pos_ == "NOUN"):
+                    # "its troops"; "the group's positions": the owner is an actor met before.
                     found = self._resolve(child, speaker)
                     if found is not None:
                         return found[0], found[1] * 0.8
@@ -222,6 +231,27 @@ class ArticleActors:
                 if mention is not None:
                     return mention, 0.8
         return None
+
+    def _titled_person(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
+        """"UN special envoy for Syria Lars Henriksen": the parser makes the title the head
+        and buries the name in it, but a phrase that ends in a person's name names that
+        person, and the words before the name are the title."""
+        if head.pos_ != "NOUN" or head.ent_type_:
+            return None
+        last = head.right_edge
+        while last.is_punct and last.i > head.i:
+            last = last.nbor(-1)
+        ent = _entity_of(last) if last.i > head.i else None
+        if ent is None or ent.label_ != "PERSON" or ent.end != last.i + 1 or ent.start <= head.i:
+            return None
+        if any(t.dep_ in ("relcl", "acl", "appos") or t.lower_ in (",", "who", "which", "and")
+               for t in head.doc[head.i + 1 : ent.start]):
+            return None
+        known = self.resolver.resolve(ent.text)
+        if known is not None:
+            return None  # a place or an outlet tagged as a person
+        actor = self._person(ent.text, head.doc[head.left_edge.i : ent.start].text)
+        return (Mention(actor, ent.text), 1.0) if actor else None
 
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         if ent is None:

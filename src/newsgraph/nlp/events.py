@@ -24,8 +24,14 @@ TARGET_PREPS = frozenset(
     {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto",
      "around", "between"}
 )
-# Actions two parties do together: "Iran and the EU held talks" is Iran toward the EU.
-RECIPROCAL_CATEGORIES = frozenset({"CONSULT", "AGREE", "COOPERATE", "FIGHT"})
+# Actions two parties do together: "Iran and the EU held talks" is Iran toward the EU. Only
+# these: "Oman and Qatar offered to host talks" is two hosts, not Oman hosting Qatar.
+RECIPROCAL_LEMMAS = frozenset({
+    "meet", "talk", "talks", "negotiate", "negotiation", "discuss", "discussion", "consult",
+    "consultation", "agree", "agreement", "sign", "deal", "accord", "treaty", "pact", "cooperate",
+    "cooperation", "clash", "fight", "battle", "skirmish", "exercise", "drill", "trade", "exchange",
+    "reconcile", "normalize", "normalise", "ally", "partner", "summit",
+})
 POSSIBLE_AUX = frozenset({"may", "might", "could"})
 # Verbs that carry no event of their own in news prose.
 EMPTY_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "come", "go"})
@@ -78,6 +84,19 @@ def _requestees(verb: Token) -> list[Token]:
             for c in _children(p, {"pobj"})]
 
 
+def _event_noun_of(obj: Token, verb_lemma: str) -> Token:
+    """"carried out hundreds of strikes", "held two days of talks", "agreed a package of
+    sanctions": an object that only counts or packages an event noun stands for that noun."""
+    if lexicon.classify_noun(obj.lemma_.lower(), verb_lemma) is not None:
+        return obj
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in _children(prep, {"pobj"}):
+                if lexicon.classify_noun(pobj.lemma_.lower(), verb_lemma) is not None:
+                    return pobj
+    return obj
+
+
 class SentenceReader:
     """Reads one sentence with the article's actor memory."""
 
@@ -96,10 +115,26 @@ class SentenceReader:
             for token in self._expand_speaker_pronoun(head, verb):
                 resolved = self.actors.resolve(token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
-                    actor_id = resolved[0].actor.id
-                    if actor_id not in found or found[actor_id].factor < resolved[1]:
-                        found[actor_id] = Participant(*resolved)
+                    first = Participant(*resolved)
+                    for participant in (first, *self._modifier_partners(token, first)):
+                        actor_id = participant.mention.actor.id
+                        if actor_id not in found or found[actor_id].factor < participant.factor:
+                            found[actor_id] = participant
         return list(found.values())
+
+    def _modifier_partners(self, head: Token, first: Participant) -> list[Participant]:
+        """"Russian and Syrian troops": the head names one state through its first modifier;
+        the coordinated modifiers name the others."""
+        found = []
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
+                for partner in child.conjuncts:
+                    actor = self.actors.resolver.demonym(partner.text)
+                    mention = (Mention(actor, partner.text, first.mention.role) if actor
+                               else self.actors.resolver.resolve(partner.text))
+                    if mention is not None and mention.actor.id != first.mention.actor.id:
+                        found.append(Participant(mention, first.factor))
+        return found
 
     def _expand_speaker_pronoun(self, head: Token, verb: Token) -> list[Token]:
         """The subject pronoun of a reported clause is its reporter: in "Denmark and the
@@ -214,13 +249,14 @@ class SentenceReader:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         objects = _children(verb, {"dobj", "dative"})
         noun_event = None
-        for obj in objects:
+        for obj in [_event_noun_of(o, lemma) for o in objects]:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
             if noun_event is not None and lexicon.is_light_verb(lemma, particle_text):
                 # "conducted air strikes against Syria": the event is the noun's.
                 obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
                 action = Action(
-                    lemma=obj.lemma_.lower(),
+                    lemma=(f"{lemma} {particle_text}" if particle_text else lemma)
+                    if noun_event.keep_lemma else obj.lemma_.lower(),
                     text=f"{verb.text} {obj.text}",
                     category=noun_event.category,
                     score=noun_event.score,
@@ -236,8 +272,11 @@ class SentenceReader:
         else:
             text = verb.text
         action = Action(lemma=lemma, text=text, category=found.category, score=found.score)
-        # "fired rockets at northern Israel": the target hangs off the object.
-        object_preps = [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
+        # "fired rockets at northern Israel": the target hangs off the object, or off what the
+        # object counts ("mediated rounds of talks between Egypt and Ethiopia").
+        holders = objects + [_event_noun_of(o, lemma) for o in objects]
+        object_preps = [p for o in dict.fromkeys(holders) for p in o.children
+                        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
         targets = objects + [c for p in preps + object_preps for c in _children(p, {"pobj"})]
         return action, targets, found.known
 
@@ -276,7 +315,8 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources:
             return
-        if not targets and len(sources) > 1 and action.category in RECIPROCAL_CATEGORIES:
+        if (not targets and len(sources) > 1 and not passive_subjects
+                and action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS):
             sources, targets = sources[:1], sources[1:]
         modality, negated = self._modality(verb)
         action = Action(action.lemma, action.text, action.category, action.score, negated, modality)
