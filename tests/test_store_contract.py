@@ -140,3 +140,14 @@ def test_a_copy_is_kept_against_its_original_without_events(store):
     store.refresh_interactions()
     assert store.read("MATCH (:Article)-[r:DUPLICATE_OF]->() RETURN count(r) AS n") == [{"n": 0}]
     assert store.counts()["duplicates"] == 0 and store.counts()["events"] == events_before
+
+
+def test_an_actor_nothing_refers_to_any_more_is_dropped(store):
+    items = records()
+    _loaded(store)
+    assert store.read("MATCH (a:Actor {id: $id}) RETURN count(a) AS n", {"id": ODD.id}) == [{"n": 1}]
+    # A newer extraction of the third article finds neither events nor mentions.
+    store.load_all([dataclasses.replace(items[2], events=(), mentions=())])
+    store.refresh_interactions()
+    assert store.read("MATCH (a:Actor {id: $id}) RETURN count(a) AS n", {"id": ODD.id}) == [{"n": 0}]
+    assert store.counts()["actors"] == EXPECTED_COUNTS["actors"] - 1

@@ -4,7 +4,7 @@ One directed edge per (source, target) pair, summed over the pair's INTERACTS_WI
 (one per action): `weight` is the number of counted events, `score` their summed
 cooperation–conflict score, `balance` the mean score and `sign` its direction. Reading the
 derived INTERACTS_WITH rather than the events keeps the rule for what counts (asserted, with a
-target) in one place: graph_schema/load/11_derive_interactions.cypher."""
+target) in one place: graph_schema/load/12_derive_interactions.cypher."""
 
 from __future__ import annotations
 

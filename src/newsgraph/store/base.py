@@ -116,9 +116,11 @@ class GraphStore(ABC):
         )
 
     def refresh_interactions(self) -> None:
-        """Recomputes INTERACTS_WITH from the events in one transaction."""
+        """Recomputes INTERACTS_WITH from the events in one transaction, dropping actors
+        that nothing refers to any more."""
         self.write(
-            [(load_statement("clear_interactions"), {}), (load_statement("derive_interactions"), {})]
+            [(load_statement("clear_interactions"), {}), (load_statement("delete_orphan_actors"), {}),
+             (load_statement("derive_interactions"), {})]
         )
 
     def loaded_articles(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
