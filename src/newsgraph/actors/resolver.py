@@ -236,6 +236,13 @@ class Resolver:
             if role is None:
                 continue
             owner = self._org(tokens[:n - size], depth + 1)
+            # "Niger's new rulers", "Iran's interim government": descriptive words between.
+            trim = n - size
+            while owner is None and trim > 1 and trim > n - size - 2 \
+                    and tokens[trim - 1].raw.isalpha() and tokens[trim - 1].raw.islower() \
+                    and not tokens[trim - 1].norm.endswith("ed"):  # "US-backed forces" are not US
+                trim -= 1
+                owner = self._org(tokens[:trim], depth + 1)
             if owner is not None:
                 actor, own_role = owner
                 if actor.kind not in _STATE_LIKE:

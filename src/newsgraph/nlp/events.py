@@ -33,6 +33,9 @@ RECIPROCAL_LEMMAS = frozenset({
     "reconcile", "normalize", "normalise", "ally", "partner", "summit",
 })
 POSSIBLE_AUX = frozenset({"may", "might", "could"})
+# Finite verb tags: a verb the parser hangs as a clause modifier but that carries tense is a
+# misparsed main verb, not a participle.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Verbs that carry no event of their own in news prose.
 EMPTY_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "come", "go"})
 
@@ -72,6 +75,13 @@ def _is_request(verb: Token) -> bool:
         return True
     prep = _frame_prep(verb)
     return prep is not None and lexicon.classify(lemma, None, prep).modality == "request"
+
+
+def _requests_clause(verb: Token) -> bool:
+    """"demanded that US troops leave Iraq": a demand or request whose content is a clause.
+    The clause's subject is asked, and its action is requested, not reported as done."""
+    return (lexicon.classify(verb.lemma_.lower()).category in ("DEMAND", "REQUEST")
+            and any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children))
 
 
 def _requestees(verb: Token) -> list[Token]:
@@ -172,6 +182,10 @@ class SentenceReader:
             return self._subject_tokens(head)
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return [head]
+        if verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.pos_ in ("NOUN", "PROPN"):
+            return [head]  # "Turkey, which keeps posts there, called on Russia": a misparse
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ == "VERB":
+            return self._subject_tokens(head)  # "ambushed a patrol, killing five soldiers"
         return []
 
     # -- speakers ----------------------------------------------------------------------
@@ -210,6 +224,8 @@ class SentenceReader:
     def _is_reporting(verb: Token) -> bool:
         if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             return False
+        if _requests_clause(verb):
+            return False
         return verb.lemma_.lower() in lexicon.SPEECH_VERBS or not any(
             c.dep_ in ("dobj", "dative", "prep") for c in verb.children
         )
@@ -227,6 +243,8 @@ class SentenceReader:
             anchor = anchor.head
         if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
             modality = "intended"  # headline future: "NATO to send more troops to Lithuania"
+        if anchor.dep_ == "ccomp" and _requests_clause(anchor.head):
+            modality = "requested"
         if anchor.dep_ == "xcomp":
             controller = anchor.head.lemma_.lower()
             negated = negated or _is_negated(anchor.head)
@@ -248,6 +266,8 @@ class SentenceReader:
         particle_text = particle.lower_ if particle else None
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         objects = _children(verb, {"dobj", "dative"})
+        if not objects and _requests_clause(verb):
+            objects = [g for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
         noun_event = None
         for obj in [_event_noun_of(o, lemma) for o in objects]:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
@@ -263,7 +283,15 @@ class SentenceReader:
                 )
                 return action, [c for p in obj_preps + preps for c in _children(p, {"pobj"})], True
         prep = preps[0].lower_ if preps else None
-        found = lexicon.classify(lemma, particle.lower_ if particle else None, prep)
+        found = lexicon.classify(lemma, particle_text, prep)
+        if not found.known or prep is None:
+            # "called for a ceasefire", "stood by Niger": a preposition that is part of the verb
+            # though it introduces no target.
+            for other in (c.lower_ for c in verb.children if c.dep_ == "prep"):
+                framed = lexicon.classify(lemma, particle_text, other)
+                if framed.known and framed != lexicon.classify(lemma, particle_text):
+                    prep, found = other, framed
+                    break
         if particle is not None:
             lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
         elif prep and found.known and not lexicon.classify(lemma).known:
@@ -288,7 +316,7 @@ class SentenceReader:
             lemma = verb.lemma_.lower()
             if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ == "amod":
                 continue
-            if verb.dep_ == "acl" and not _children(verb, {"agent"}):
+            if verb.dep_ == "acl" and not _children(verb, {"agent"}) and verb.tag_ not in FINITE_TAGS:
                 continue  # "quoted by" keeps its agent; a bare participle names no event
             if self._is_reporting(verb):
                 continue
