@@ -33,7 +33,21 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "movement": ("armed_group", "ngo"), "insurgent": ("armed_group",), "rebel": ("armed_group",),
     "newspaper": ("media",), "paper": ("media",), "broadcaster": ("media",), "outlet": ("media",),
     "company": ("company",), "firm": ("company",),
+    # A state's body named without its state ("The army accused the RSF"): the state the
+    # article last named.
+    "army": ("country",), "military": ("country",), "junta": ("country",), "government": ("country",),
+    "authority": ("country",), "regime": ("country",), "navy": ("country",), "police": ("country",),
 }
+# The role such a description gives its state.
+DESCRIPTION_ROLES = {"army": "military", "military": "military", "junta": "military", "navy": "military",
+                     "government": "government", "authority": "government", "regime": "government",
+                     "police": "police"}
+# Where a name tagged as a person is a place after all: "near Saraqib", "the town of Atareb".
+SPATIAL_PREPS = frozenset({"near", "in", "outside", "around", "across", "inside", "into", "towards", "toward"})
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "district", "province", "region", "area", "camp", "port", "capital",
+    "outskirts", "suburb", "neighbourhood", "neighborhood", "border", "state", "county", "municipality",
+})
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
@@ -58,6 +72,7 @@ class ArticleActors:
     last_subject_group: Mention | None = None
     last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
+    places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
@@ -78,6 +93,25 @@ class ArticleActors:
             self.last_group = mention
             if subject:
                 self.last_subject_group = mention
+
+    def learn_places(self, doc) -> None:
+        """Reads the whole article once before its events: a name the NER tags as a person
+        in one sentence but as a place in another, or that the text uses as a place ("near
+        Atareb", "the town of Atareb"), is a place everywhere, the headline included."""
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                self.places.add(POSSESSIVE.sub("", ent.text))
+                continue
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            prep = root.head if root.dep_ == "pobj" else None
+            if prep is None:
+                continue
+            if prep.lower_ in SPATIAL_PREPS or (
+                prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+            ):
+                self.places.add(POSSESSIVE.sub("", ent.text))
 
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}
@@ -175,6 +209,10 @@ class ArticleActors:
             return titled
 
         ent = _entity_of(head)
+        if ent is not None and ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.places:
+            name = POSSESSIVE.sub("", ent.text)
+            return Mention(self.resolver.resolve(name).actor if self.resolver.resolve(name) else
+                           Actor(f"place:{slug(name)}", name, "place", None), ent.text), 0.8
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
             mention = self._person_mention(head, ent)
             if mention is not None:
@@ -198,7 +236,8 @@ class ArticleActors:
             earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
-                return Mention(mention.actor, core.text, mention.role), 0.7
+                role = DESCRIPTION_ROLES.get(head.lemma_.lower(), mention.role)
+                return Mention(mention.actor, core.text, role), 0.7
 
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"

@@ -20,6 +20,7 @@ MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 def read_doc(doc: Doc, article: Article, resolver: Resolver) -> ExtractedArticle:
     actors = ArticleActors(resolver)
+    actors.learn_places(doc)
     events = []
     sentence_count = 0
     for index, sent in enumerate(doc.sents):
