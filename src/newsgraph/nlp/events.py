@@ -33,6 +33,10 @@ RECIPROCAL_LEMMAS = frozenset({
     "reconcile", "normalize", "normalise", "ally", "partner", "summit",
 })
 POSSIBLE_AUX = frozenset({"may", "might", "could"})
+# The lexicon's modality hint for a governed event, as the event's modality.
+HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
+# "Ethiopia and Eritrea traded accusations": these verbs make any action mutual.
+MUTUAL_VERBS = frozenset({"trade", "exchange"})
 # Finite verb tags: a verb the parser hangs as a clause modifier but that carries tense is a
 # misparsed main verb, not a participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
@@ -280,6 +284,8 @@ class SentenceReader:
                     text=f"{verb.text} {obj.text}",
                     category=noun_event.category,
                     score=noun_event.score,
+                    # "planning joint drills", "offered aid": the noun's event is intended
+                    modality=HINTED_MODALITY.get(noun_event.modality),
                 )
                 return action, [c for p in obj_preps + preps for c in _children(p, {"pobj"})], True
         prep = preps[0].lower_ if preps else None
@@ -287,10 +293,12 @@ class SentenceReader:
         if not found.known or prep is None:
             # "called for a ceasefire", "stood by Niger": a preposition that is part of the verb
             # though it introduces no target.
-            for other in (c.lower_ for c in verb.children if c.dep_ == "prep"):
-                framed = lexicon.classify(lemma, particle_text, other)
+            for other in (c for c in verb.children if c.dep_ == "prep"):
+                framed = lexicon.classify(lemma, particle_text, other.lower_)
                 if framed.known and framed != lexicon.classify(lemma, particle_text):
-                    prep, found = other, framed
+                    prep, found = other.lower_, framed
+                    if other not in preps:  # "stood by Poland": its object is the target
+                        preps = [other, *preps]
                     break
         if particle is not None:
             lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
@@ -344,10 +352,11 @@ class SentenceReader:
         if not sources:
             return
         if (not targets and len(sources) > 1 and not passive_subjects
-                and action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS):
+                and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
             sources, targets = sources[:1], sources[1:]
         modality, negated = self._modality(verb)
-        action = Action(action.lemma, action.text, action.category, action.score, negated, modality)
+        action = Action(action.lemma, action.text, action.category, action.score, negated,
+                        modality or action.modality)
         reporter = self.speakers.get(verb.i)
         sent = self.sent
         for source in sources:
