@@ -127,3 +127,48 @@ def test_a_name_tagged_as_a_person_but_used_as_a_place_is_a_place(nlp, resolver)
     first = next(t for t in doc if t.text == "Zarqa")
     mention, _ = actors.resolve(first)
     assert (mention.actor.kind, mention.actor.name) == ("place", "Zarqa")
+
+
+def test_negation_on_the_verb(nlp, resolver):
+    event = one(nlp, resolver, "Egypt did not condemn the Ethiopian dam project.", lemma="condemn")
+    assert (event.source.actor.id, event.action.negated) == ("country:EGY", True)
+
+
+def test_modalities(nlp, resolver):
+    cases = {
+        "Pakistan may expel the Afghan ambassador.": ("expel", "possible"),
+        "Japan plans to impose new tariffs on South Korea.": ("tariff", "intended"),
+        "Brazil is considering sanctions against Venezuela.": ("sanction", "intended"),
+        "Russia threatens to cut gas supplies to Moldova.": ("cut", "threatened"),
+    }
+    for sentence, (lemma, modality) in cases.items():
+        event = one(nlp, resolver, sentence, lemma=lemma)
+        assert event.action.modality == modality, sentence
+
+
+def test_coordinated_objects_and_verbs(nlp, resolver):
+    objects = triples(events_of(nlp, resolver, "France criticized Russia and Iran on Monday."))
+    assert objects == {("country:FRA", "criticize", "country:RUS"), ("country:FRA", "criticize", "country:IRN")}
+    verbs = triples(events_of(nlp, resolver, "Kenya condemned and sanctioned Somalia."))
+    assert {("country:KEN", "condemn", "country:SOM"), ("country:KEN", "sanction", "country:SOM")} <= verbs
+
+
+def test_prepositional_targets(nlp, resolver):
+    assert ("country:USA", "withdraw", "place:al-tanf") in triples(
+        events_of(nlp, resolver, "The United States withdrew from al-Tanf."))
+    assert ("igo:european-union", "sanction", "country:VEN") in triples(
+        events_of(nlp, resolver, "The European Union imposed sanctions on Venezuela."))
+    assert ("country:IND", "meet", "country:CHN") in triples(
+        events_of(nlp, resolver, "India met with China in Geneva."))
+
+
+def test_a_headline_with_a_metonym_and_two_targets(nlp, resolver):
+    found = triples(events_of(nlp, resolver, "Beijing warns against US interference in Taiwan and Japan"))
+    assert ("country:CHN", "warn", "country:USA") in found
+
+
+def test_the_same_actor_has_the_same_id_in_every_article(nlp, resolver):
+    first = events_of(nlp, resolver, "The Kremlin warned Kyiv on Monday.")
+    second = events_of(nlp, resolver, "Moscow accused Ukraine of provocations.")
+    assert {e.source.actor.id for e in first} == {e.source.actor.id for e in second} == {"country:RUS"}
+    assert {e.target.actor.id for e in first + second} == {"country:UKR"}

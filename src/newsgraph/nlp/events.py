@@ -270,6 +270,10 @@ class SentenceReader:
         particle_text = particle.lower_ if particle else None
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         objects = _children(verb, {"dobj", "dative"})
+        if not objects and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
+            # "condemned and sanctioned Somalia": the verbs share the object of the last one.
+            objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       for o in _children(c, {"dobj"})]
         if not objects and _requests_clause(verb):
             objects = [g for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
         noun_event = None
