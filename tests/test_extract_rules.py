@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from newsgraph.corpus.records import make_article
 from newsgraph.nlp.actors_in_text import ArticleActors
+from newsgraph.nlp.extract import read_doc
 from test_extract import events_of, triples
 
 
@@ -172,3 +174,16 @@ def test_the_same_actor_has_the_same_id_in_every_article(nlp, resolver):
     second = events_of(nlp, resolver, "Moscow accused Ukraine of provocations.")
     assert {e.source.actor.id for e in first} == {e.source.actor.id for e in second} == {"country:RUS"}
     assert {e.target.actor.id for e in first + second} == {"country:UKR"}
+
+
+def test_a_surname_in_the_headline_is_the_full_name_in_the_body(nlp, resolver):
+    article = make_article(doc="t.txt", title="Okonkwo rejects Ghana's offer",
+                           body="Nigerian Foreign Minister Adaeze Okonkwo rejected an offer from Ghana on Friday.")
+    events = read_doc(nlp(article.text), article, resolver).events
+    assert [(e.sentence_index, e.source.actor.id) for e in events] == [
+        (0, "person:adaeze-okonkwo"), (1, "person:adaeze-okonkwo")]
+
+
+def test_a_purpose_is_not_a_deed(nlp, resolver):
+    event = one(nlp, resolver, "Iran sent drones to Russia to attack Ukraine.", lemma="attack")
+    assert event.action.modality == "intended"

@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsgraph.corpus.limits import MB, Limits
 
-PIPELINE_VERSION = "extract-1"
+PIPELINE_VERSION = "extract-2"
 """Bump when extraction changes in a way that should re-process already loaded articles."""
 
 

@@ -97,13 +97,15 @@ class ArticleActors:
     def learn_places(self, doc) -> None:
         """Reads the whole article once before its events: a name the NER tags as a person
         in one sentence but as a place in another, or that the text uses as a place ("near
-        Atareb", "the town of Atareb"), is a place everywhere, the headline included."""
+        Atareb", "the town of Atareb"), is a place everywhere, the headline included; and the
+        full names of persons are known before their surnames are met."""
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 self.places.add(POSSESSIVE.sub("", ent.text))
                 continue
             if ent.label_ != "PERSON":
                 continue
+            self._expect_person(ent.text)
             root = ent.root
             prep = root.head if root.dep_ == "pobj" else None
             if prep is None:
@@ -112,6 +114,20 @@ class ArticleActors:
                 prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
             ):
                 self.places.add(POSSESSIVE.sub("", ent.text))
+
+    def _expect_person(self, text: str) -> None:
+        """A full name anywhere in the article gives its surname to a mention before it ("Biden
+        wins" in the headline, "Joe Biden" in the body). The first full name of a surname wins;
+        reading in order still overrides it."""
+        name = POSSESSIVE.sub("", text).strip(" ,.\"“”")
+        words = name.split()
+        if len(words) < 2 or not all(NAME_WORD.match(w) for w in words) or not words[0][:1].isupper():
+            return
+        if self.resolver.resolve(name) is not None:
+            return  # a place or an outlet the NER calls a person
+        actor = self.persons.get(name) or self.resolver.person(name)
+        self.persons.setdefault(name, actor)
+        self.persons.setdefault(words[-1], actor)
 
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}

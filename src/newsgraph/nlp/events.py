@@ -249,6 +249,8 @@ class SentenceReader:
             modality = "intended"  # headline future: "NATO to send more troops to Lithuania"
         if anchor.dep_ == "ccomp" and _requests_clause(anchor.head):
             modality = "requested"
+        if anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            modality = modality or "intended"  # a purpose ("paid bounties to kill soldiers") is not a deed
         if anchor.dep_ == "xcomp":
             controller = anchor.head.lemma_.lower()
             negated = negated or _is_negated(anchor.head)
