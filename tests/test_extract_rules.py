@@ -187,3 +187,31 @@ def test_a_surname_in_the_headline_is_the_full_name_in_the_body(nlp, resolver):
 def test_a_purpose_is_not_a_deed(nlp, resolver):
     event = one(nlp, resolver, "Iran sent drones to Russia to attack Ukraine.", lemma="attack")
     assert event.action.modality == "intended"
+
+
+def test_an_order_to_act_is_no_light_verb(nlp, resolver):
+    events = events_of(nlp, resolver, "Niger ordered French troops to leave Niamey.")
+    assert ("country:NER", "order", "country:FRA") in triples(events)
+    leave = next(e for e in events if e.action.lemma == "leave")
+    assert (leave.source.actor.id, leave.action.modality) == ("country:FRA", "requested")
+
+
+def test_completing_or_slapping_an_event_noun_is_that_event(nlp, resolver):
+    assert ("country:GBR", "withdrawal", "country:IRQ") in triples(
+        events_of(nlp, resolver, "Britain completed the withdrawal of its troops from Iraq."))
+    assert ("country:USA", "sanction", "country:CUB") in triples(
+        events_of(nlp, resolver, "Washington slapped new sanctions on Cuba."))
+
+
+def test_extending_an_accord_and_moving_weapons_keep_the_verb(nlp, resolver):
+    extend = one(nlp, resolver, "Turkey urged Russia to extend the grain deal.", lemma="extend")
+    assert (extend.source.actor.id, extend.action.category, extend.action.modality) == (
+        "country:RUS", "AGREE", "requested")
+    move = one(nlp, resolver, "Belarus moved troops to its border with Poland.", lemma="move")
+    assert (move.source.actor.id, move.action.category) == ("country:BLR", "MOBILIZE")
+
+
+def test_a_name_after_a_preposition_is_no_title(nlp, resolver):
+    found = triples(events_of(nlp, resolver,
+                              "US forces struck weapons depots of Kataib Hezbollah near Qaim Kharbi on Monday."))
+    assert not any(t and t.startswith("person:") for _, _, t in found)

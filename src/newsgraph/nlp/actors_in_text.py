@@ -302,6 +302,8 @@ class ArticleActors:
         if any(t.dep_ in ("relcl", "acl", "appos") or t.lower_ in (",", "who", "which", "and")
                for t in head.doc[head.i + 1 : ent.start]):
             return None
+        if head.doc[ent.start - 1].pos_ == "ADP" or POSSESSIVE.sub("", ent.text) in self.places:
+            return None  # "depots near al-Qaim", "the town of Bulo Marer": a place, not a title
         known = self.resolver.resolve(ent.text)
         if known is not None:
             return None  # a place or an outlet tagged as a person

@@ -281,7 +281,8 @@ class SentenceReader:
         noun_event = None
         for obj in [_event_noun_of(o, lemma) for o in objects]:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
-            if noun_event is not None and lexicon.is_light_verb(lemma, particle_text):
+            controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
+            if noun_event is not None and not controls and lexicon.is_light_verb(lemma, particle_text):
                 # "conducted air strikes against Syria": the event is the noun's.
                 obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
                 action = Action(
@@ -299,7 +300,8 @@ class SentenceReader:
         if not found.known or prep is None:
             # "called for a ceasefire", "stood by Niger": a preposition that is part of the verb
             # though it introduces no target.
-            for other in (c for c in verb.children if c.dep_ == "prep"):
+            # Only right after the verb: "gives Egypt aid in dollars" is no "give in".
+            for other in (c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1):
                 framed = lexicon.classify(lemma, particle_text, other.lower_)
                 if framed.known and framed != lexicon.classify(lemma, particle_text):
                     prep, found = other.lower_, framed
