@@ -215,3 +215,13 @@ def test_a_name_after_a_preposition_is_no_title(nlp, resolver):
     found = triples(events_of(nlp, resolver,
                               "US forces struck weapons depots of Kataib Hezbollah near Qaim Kharbi on Monday."))
     assert not any(t and t.startswith("person:") for _, _, t in found)
+
+
+def test_an_igos_named_body_and_a_body_of_an_actor_met_before(nlp, resolver):
+    mission = one(nlp, resolver, "The African Union Transition Mission said its troops killed at least "
+                  "30 al-Shabaab fighters.", lemma="kill")
+    assert (mission.source.actor.id, mission.target.actor.id) == ("igo:african-union", "armed_group:al-shabaab")
+    council = one(nlp, resolver, "ECOWAS leaders met in Abuja on Sunday.",
+                  "The bloc's Mediation and Security Council condemned Guinea's junta.", lemma="condemn")
+    assert (council.source.actor.id, council.source.role, council.target.actor.id) == (
+        "igo:ecowas", "mediation and security council", "country:GIN")

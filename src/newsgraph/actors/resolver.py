@@ -61,6 +61,9 @@ _LEADING = DETERMINERS | {
     "some", "several", "many", "few", "both", "all", "any", "each", "every", "other",
     "another", "such", "more", "most", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "numerous",
+    # quantities: "at least 30 al-Shabaab fighters", "about 200 Houthi fighters"
+    "at", "least", "about", "around", "nearly", "almost", "roughly", "approximately", "than",
+    "over", "up", "to", "estimated", "an",
 }
 # A known name right after one of these is not what the phrase names ("anti-ISIS").
 _BLOCK_BEFORE = frozenset({
@@ -251,9 +254,10 @@ class Resolver:
         return None
 
     def _named_body(self, tokens: list[Token], depth: int) -> Hit | None:
-        """A state's body by its own name: "India's Ministry of External Affairs", "the US
-        Treasury Department", "Egypt's State Information Service". The name is no curated
-        head, but its first or last word says it is a body; the role is the name."""
+        """A state's or an IGO's body by its own name: "India's Ministry of External Affairs",
+        "the US Treasury Department", "the African Union Transition Mission in Somalia". The
+        name is no curated head, but its first or last word says it is a body; the role is
+        the name."""
         n = len(tokens)
         for cut in range(1, n):
             tail = tokens[cut:]
@@ -263,7 +267,7 @@ class Resolver:
                     or (len(tail) > 2 and tail[0].norm in _BODY_WORDS and tail[1].norm == "of")):
                 continue
             owner = self._org(tokens[:cut], depth + 1)
-            if owner is not None and owner[0].kind == "country":
+            if owner is not None and owner[0].kind in ("country", "igo"):
                 return owner[0], owner[1] or join(tail)
         return None
 

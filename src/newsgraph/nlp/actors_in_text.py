@@ -255,6 +255,15 @@ class ArticleActors:
                 role = DESCRIPTION_ROLES.get(head.lemma_.lower(), mention.role)
                 return Mention(mention.actor, core.text, role), 0.7
 
+        # "the bloc's Peace and Security Council": a named body of an actor met before.
+        if ent is not None and ent.label_ == "ORG":
+            for child in head.lefts:
+                if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+                    owner = self._resolve(child, speaker)
+                    if owner is not None and owner[0].actor.kind in ("country", "igo"):
+                        name = head.doc[child.right_edge.i + 1 : head.i + 1]
+                        role = " ".join(t.lower_ for t in name if t.dep_ != "case") or None
+                        return Mention(owner[0].actor, core.text, role), owner[1]
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
