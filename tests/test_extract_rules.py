@@ -225,3 +225,22 @@ def test_an_igos_named_body_and_a_body_of_an_actor_met_before(nlp, resolver):
                   "The bloc's Mediation and Security Council condemned Guinea's junta.", lemma="condemn")
     assert (council.source.actor.id, council.source.role, council.target.actor.id) == (
         "igo:ecowas", "mediation and security council", "country:GIN")
+
+
+def test_according_to_names_the_reporter(nlp, resolver):
+    event = one(nlp, resolver, "According to the UN, Sudan's army shelled the camp near El Fasher.", lemma="shell")
+    assert (event.source.actor.id, event.reported_by.actor.id) == ("country:SDN", "igo:united-nations")
+
+
+def test_the_content_of_a_statement_is_reported_by_the_ministry_of_the_state_named_before(nlp, resolver):
+    event = one(nlp, resolver, "Athens protested on Monday.",
+                "The ministry said in a statement that Turkey had violated Greek airspace.", lemma="violate")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:TUR", "country:GRC")
+    assert (event.reported_by.actor.id, event.reported_by.role) == ("country:GRC", "ministry")
+
+
+def test_a_nationality_beats_a_pronoun_and_by_names_the_agent(nlp, resolver):
+    talks = one(nlp, resolver, "Egypt's foreign minister held talks with his Sudanese counterpart.", lemma="talk")
+    assert (talks.source.actor.id, talks.target.actor.id) == ("country:EGY", "country:SDN")
+    inquiry = one(nlp, resolver, "The UN opened an investigation into abuses by Sudan's army.", lemma="investigation")
+    assert inquiry.target.actor.id == "country:SDN"

@@ -37,6 +37,7 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     # article last named.
     "army": ("country",), "military": ("country",), "junta": ("country",), "government": ("country",),
     "authority": ("country",), "regime": ("country",), "navy": ("country",), "police": ("country",),
+    "ministry": ("country",), "office": ("country",), "department": ("country",), "embassy": ("country",),
 }
 # The role such a description gives its state.
 DESCRIPTION_ROLES = {"army": "military", "military": "military", "junta": "military", "navy": "military",
@@ -252,7 +253,9 @@ class ArticleActors:
             earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
-                role = DESCRIPTION_ROLES.get(head.lemma_.lower(), mention.role)
+                role = DESCRIPTION_ROLES.get(head.lemma_.lower()) or (
+                    " ".join(t.lower_ for t in core if t.dep_ != "det") if mention.actor.kind == "country"
+                    else mention.role)
                 return Mention(mention.actor, core.text, role), 0.7
 
         # "the bloc's Peace and Security Council": a named body of an actor met before.
@@ -270,16 +273,19 @@ class ArticleActors:
             name = POSSESSIVE.sub("", name)
             return Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), 0.8
 
-        # "the presence of the United States": the actor is the object of "of".
+        # "the presence of the United States", "abuses by Sudan's army": the actor is the
+        # object of "of" or the agent after "by".
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._resolve(pobj, speaker)
                         if found is not None:
                             return found[0], found[1] * 0.8
-        # "US interference", "Damascus control", "its troops": an actor named by a modifier.
-        for child in head.lefts:
+        # "US interference", "Damascus control", "its troops": an actor named by a modifier;
+        # a pronoun only when no other modifier names one ("his Sudanese counterpart" is Sudan).
+        lefts = sorted(head.lefts, key=lambda c: c.pos_ == "PRON")
+        for child in lefts:
             if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
                 if child.pos_ == "PRON" or (child.dep_ == "poss" and child.pos_ == "NOUN"):
                     # "its troops"; "the group's positions": the owner is an actor met before.

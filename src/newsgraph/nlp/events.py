@@ -186,7 +186,8 @@ class SentenceReader:
             return self._subject_tokens(head)
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return [head]
-        if verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.pos_ in ("NOUN", "PROPN") \
+                and not _children(verb, {"nsubj"}):
             return [head]  # "Turkey, which keeps posts there, called on Russia": a misparse
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ == "VERB":
             return self._subject_tokens(head)  # "ambushed a patrol, killing five soldiers"
@@ -205,10 +206,25 @@ class SentenceReader:
             resolved = self.actors.resolve(subjects[0])
             if resolved is None:
                 continue
-            for clause in _children(verb, {"ccomp", "parataxis"}):
+            # "said in a statement that Turkey had violated ...": the content clause of the
+            # statement is reported too.
+            content = [t for p in _children(verb, {"prep"}) for t in p.subtree
+                       if t.dep_ == "acl" and t.pos_ == "VERB" and _children(t, {"nsubj"})]
+            for clause in _children(verb, {"ccomp", "parataxis"}) + content:
                 for token in clause.subtree:
                     self.speakers.setdefault(token.i, resolved[0])
                     self.speaker_heads.setdefault(token.i, subjects[0])
+        # "According to the UN, Sudan's army shelled the camp": the UN reports the clause.
+        for verb in self.sent:
+            if verb.pos_ != "VERB":
+                continue
+            for according in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "according"):
+                sources = [p for t in _children(according, {"prep"}) if t.lower_ == "to"
+                           for p in _children(t, {"pobj"})]
+                resolved = self.actors.resolve(sources[0]) if sources else None
+                if resolved is not None:
+                    for token in verb.subtree:
+                        self.speakers.setdefault(token.i, resolved[0])
         # "X accused Y of shelling Z": the alleged act is X's claim.
         for verb in self.sent:
             if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category != "ACCUSE":
@@ -227,7 +243,8 @@ class SentenceReader:
     @staticmethod
     def _is_reporting(verb: Token) -> bool:
         if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-            return False
+            return verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
+                t.dep_ == "acl" and _children(t, {"nsubj"}) for p in _children(verb, {"prep"}) for t in p.subtree)
         if _requests_clause(verb):
             return False
         return verb.lemma_.lower() in lexicon.SPEECH_VERBS or not any(
@@ -332,7 +349,8 @@ class SentenceReader:
             lemma = verb.lemma_.lower()
             if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ == "amod":
                 continue
-            if verb.dep_ == "acl" and not _children(verb, {"agent"}) and verb.tag_ not in FINITE_TAGS:
+            if (verb.dep_ == "acl" and not _children(verb, {"agent"}) and verb.tag_ not in FINITE_TAGS
+                    and not _children(verb, {"nsubj"})):
                 continue  # "quoted by" keeps its agent; a bare participle names no event
             if self._is_reporting(verb):
                 continue
@@ -348,7 +366,7 @@ class SentenceReader:
     def _verb_events(self, verb: Token, article_id: str, sentence_index: int) -> Iterator[Event]:
         action, target_tokens, known = self._action_and_targets(verb)
         passive_subjects = _children(verb, {"nsubjpass"})
-        if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, {"nsubj"}):
             passive_subjects = [verb.head]  # "army positions attacked by Israeli jets"
         if passive_subjects:
             agents = [c for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
