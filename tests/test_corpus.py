@@ -78,3 +78,15 @@ def test_same_text_in_two_files_is_one_article(tmp_path):
         (tmp_path / name).write_text("Same\n\nChina criticized Japan.", encoding="utf-8")
     ids = {a.id for a in read_files([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]).articles}
     assert len(ids) == 1
+
+
+def test_dates_of_records_become_iso_dates(tmp_path):
+    rows = [("2019-02-07T10:31:00Z", "2019-02-07"), ("7 February 2019", "2019-02-07"),
+            ("Feb 7, 2019", "2019-02-07"), ("07/02/2019", "2019-02-07"), ("soon", None)]
+    path = tmp_path / "dated.jsonl"
+    path.write_text("".join(json.dumps({"title": f"T{i}", "text": f"Body number {i} of the test.",
+                                        "date": given}) + "\n" for i, (given, _) in enumerate(rows)),
+                    encoding="utf-8")
+    result = read_files([str(path)])
+    assert [a.published for a in result.articles] == [expected for _, expected in rows]
+    assert result.errors == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
+from newsgraph.corpus.dates import iso_date
 from newsgraph.graph.records import Article
 
 
@@ -40,7 +41,7 @@ def make_article(
         text=text,
         content_hash=digest,
         url=url or None,
-        published=published or None,
+        published=iso_date(published),
         source=source or None,
         record=record,
     )

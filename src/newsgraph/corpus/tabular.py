@@ -67,7 +67,7 @@ def read(
                 title=str(record.get(columns.title) or ""),
                 body=text,
                 url=str(record.get(columns.url) or "") or None,
-                published=str(record.get(columns.date) or "")[:10] or None,
+                published=str(record.get(columns.date) or "") or None,
                 source=str(record.get(columns.source) or "") or None,
             )
         except InputError as exc:
