@@ -244,3 +244,17 @@ def test_a_nationality_beats_a_pronoun_and_by_names_the_agent(nlp, resolver):
     assert (talks.source.actor.id, talks.target.actor.id) == ("country:EGY", "country:SDN")
     inquiry = one(nlp, resolver, "The UN opened an investigation into abuses by Sudan's army.", lemma="investigation")
     assert inquiry.target.actor.id == "country:SDN"
+
+
+def test_recipients_beneficiaries_and_sites(nlp, resolver):
+    assert ("country:NOR", "assistance", "country:YEM") in triples(
+        events_of(nlp, resolver, "Norway provided humanitarian assistance to Yemen."))
+    assert ("country:JPN", "support", "country:PHL") in triples(
+        events_of(nlp, resolver, "Japan voiced support for the Philippines."))
+    assert ("country:USA", "aid", "country:UKR") in triples(
+        events_of(nlp, resolver, "The United States approved a new aid package for Ukraine."))
+    raid = one(nlp, resolver, "Israel carried out a raid on a camp in Jenin.", lemma="raid")
+    assert (raid.target.actor.kind, raid.target.actor.name) == ("place", "Jenin")
+    # The group that holds the positions is the target, not the country they are in.
+    assert ("country:USA", "strike", "armed_group:houthis") in triples(
+        events_of(nlp, resolver, "US warships struck Houthi positions in Yemen."))

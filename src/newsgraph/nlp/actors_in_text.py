@@ -49,6 +49,11 @@ PLACE_NOUNS = frozenset({
     "town", "city", "village", "district", "province", "region", "area", "camp", "port", "capital",
     "outskirts", "suburb", "neighbourhood", "neighborhood", "border", "state", "county", "municipality",
 })
+# Sites that stand for the place they are in when an event targets them.
+SITE_NOUNS = PLACE_NOUNS | frozenset({
+    "camp", "base", "position", "depot", "facility", "site", "post", "hospital", "school", "building",
+    "airport", "airfield", "checkpoint", "compound", "refinery", "plant", "market", "neighbourhood",
+})
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
@@ -300,6 +305,14 @@ class ArticleActors:
                     mention = Mention(actor, child.text) if actor else None
                 if mention is not None:
                     return mention, 0.8
+        # "a camp in Jenin", "positions near Jilib": a site stands for the place it is in.
+        if head.lemma_.lower() in SITE_NOUNS:
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in ("in", "near", "outside"):
+                    for pobj in _children_of(child, "pobj"):
+                        found = self._resolve(pobj, speaker)
+                        if found is not None:
+                            return found[0], found[1] * 0.7
         return None
 
     def _titled_person(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
@@ -350,6 +363,10 @@ def _entity_of(token: Token) -> Span | None:
     while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
         end += 1
     return Span(token.doc, start, end, label=token.ent_type_)
+
+
+def _children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 def _core_span(head: Token) -> Span:

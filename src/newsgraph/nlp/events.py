@@ -24,6 +24,10 @@ TARGET_PREPS = frozenset(
     {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto",
      "around", "between"}
 )
+# Nouns that only package an event noun named in a compound ("aid package", "sanctions round").
+CONTAINER_NOUNS = frozenset({"package", "round", "wave", "series", "batch", "tranche", "spate", "set"})
+# After an event noun also: "support for the Philippines", "drills near Taiwan".
+NOUN_TARGET_PREPS = TARGET_PREPS | {"for", "near"}
 # Actions two parties do together: "Iran and the EU held talks" is Iran toward the EU. Only
 # these: "Oman and Qatar offered to host talks" is two hosts, not Oman hosting Qatar.
 RECIPROCAL_LEMMAS = frozenset({
@@ -103,6 +107,10 @@ def _event_noun_of(obj: Token, verb_lemma: str) -> Token:
     sanctions": an object that only counts or packages an event noun stands for that noun."""
     if lexicon.classify_noun(obj.lemma_.lower(), verb_lemma) is not None:
         return obj
+    if obj.lemma_.lower() in CONTAINER_NOUNS:  # "a new aid package", "a sanctions package"
+        for part in obj.lefts:
+            if part.dep_ == "compound" and lexicon.classify_noun(part.lemma_.lower(), verb_lemma) is not None:
+                return part
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in _children(prep, {"pobj"}):
@@ -287,7 +295,9 @@ class SentenceReader:
         lemma = verb.lemma_.lower()
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
         particle_text = particle.lower_ if particle else None
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        # spaCy hangs a recipient's "to" as dative: "provided aid to Yemen".
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
+                 and c.lower_ in TARGET_PREPS]
         objects = _children(verb, {"dobj", "dative"})
         if not objects and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
             # "condemned and sanctioned Somalia": the verbs share the object of the last one.
@@ -296,12 +306,13 @@ class SentenceReader:
         if not objects and _requests_clause(verb):
             objects = [g for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
         noun_event = None
-        for obj in [_event_noun_of(o, lemma) for o in objects]:
+        for given, obj in [(o, _event_noun_of(o, lemma)) for o in objects]:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
             controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
             if noun_event is not None and not controls and lexicon.is_light_verb(lemma, particle_text):
                 # "conducted air strikes against Syria": the event is the noun's.
-                obj_preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+                obj_preps = [c for o in dict.fromkeys((obj, given)) for c in o.children
+                             if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
                 action = Action(
                     lemma=(f"{lemma} {particle_text}" if particle_text else lemma)
                     if noun_event.keep_lemma else obj.lemma_.lower(),
@@ -337,7 +348,7 @@ class SentenceReader:
         # object counts ("mediated rounds of talks between Egypt and Ethiopia").
         holders = objects + [_event_noun_of(o, lemma) for o in objects]
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
-                        if p.dep_ == "prep" and p.lower_ in TARGET_PREPS]
+                        if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS]
         targets = objects + [c for p in preps + object_preps for c in _children(p, {"pobj"})]
         return action, targets, found.known
 
