@@ -258,3 +258,8 @@ def test_recipients_beneficiaries_and_sites(nlp, resolver):
     # The group that holds the positions is the target, not the country they are in.
     assert ("country:USA", "strike", "armed_group:houthis") in triples(
         events_of(nlp, resolver, "US warships struck Houthi positions in Yemen."))
+
+
+def test_targets_in_a_country_stand_for_it(nlp, resolver):
+    assert ("country:TUR", "strike", "country:IRQ") in triples(
+        events_of(nlp, resolver, "Turkey has carried out dozens of strikes against targets in Iraq."))

@@ -53,6 +53,7 @@ PLACE_NOUNS = frozenset({
 SITE_NOUNS = PLACE_NOUNS | frozenset({
     "camp", "base", "position", "depot", "facility", "site", "post", "hospital", "school", "building",
     "airport", "airfield", "checkpoint", "compound", "refinery", "plant", "market", "neighbourhood",
+    "target",
 })
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
