@@ -25,6 +25,21 @@ SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "seed" / "moscow-warns-us.txt"
 
 
+def wikinews_subset(folder: Path, n: int) -> str:
+    """The first `n` Wikinews sample articles (CC BY 2.5, Wikinews contributors) as one CSV."""
+    import csv
+
+    csv.field_size_limit(1 << 28)
+    with open(SAMPLES / "wikinews" / "wikinews_2019.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))[:n]
+    path = folder / f"wikinews_{n}.csv"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return str(path)
+
+
 @pytest.fixture(scope="session")
 def falkor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from newsgraph.store.embedded_server import EmbeddedFalkorDB

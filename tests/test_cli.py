@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import socket
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLES, SEED
+from conftest import ROOT, SEED, wikinews_subset
 
 NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
 FINGERPRINT = (
@@ -38,15 +37,7 @@ def data_dir(tmp_path):
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> list[str]:
     """The seed article and the first eight Wikinews articles (CC BY 2.5, Wikinews)."""
-    folder = tmp_path_factory.mktemp("corpus")
-    csv.field_size_limit(1 << 28)
-    with open(SAMPLES / "wikinews" / "wikinews_2019.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))[:8]
-    with open(folder / "wikinews.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return [str(SEED), str(folder / "wikinews.csv")]
+    return [str(SEED), wikinews_subset(tmp_path_factory.mktemp("corpus"), 8)]
 
 
 def counts(data_dir: Path, graph: str | None = None) -> dict:

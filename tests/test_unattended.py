@@ -4,7 +4,6 @@ exactly the graph of a clean run."""
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import pty
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, SEED
+from conftest import SEED, wikinews_subset
 from test_cli import FINGERPRINT, NEWSGRAPH, counts, newsgraph
 
 from newsgraph.quarantine import append, split_where
@@ -32,15 +31,7 @@ def fingerprint(data_dir: Path) -> list[dict]:
 def forty_articles(tmp_path_factory) -> list[str]:
     """Forty Wikinews articles (CC BY 2.5, Wikinews): extraction takes long enough to kill a run
     between its loads."""
-    folder = tmp_path_factory.mktemp("forty")
-    csv.field_size_limit(1 << 28)
-    with open(SAMPLES / "wikinews" / "wikinews_2019.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))[:40]
-    with open(folder / "forty.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return [str(folder / "forty.csv")]
+    return [wikinews_subset(tmp_path_factory.mktemp("forty"), 40)]
 
 
 def test_quarantine_lines_name_file_record_and_reason(tmp_path):

@@ -32,10 +32,16 @@ def read_bytes(path: Path | PurePath, doc: str) -> bytes:
         raise InputError(doc, f"cannot read: {exc.strerror or exc}") from exc
 
 
-def read_text(path: Path | PurePath, doc: str) -> str:
+def read_content(path: Path | PurePath, doc: str) -> bytes:
+    """The bytes of a file that must hold something: an empty one is an error naming it."""
     data = read_bytes(path, doc)
     if not data.strip():
         raise InputError(doc, "empty file")
+    return data
+
+
+def read_text(path: Path | PurePath, doc: str) -> str:
+    data = read_content(path, doc)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -18,7 +18,7 @@ import feedparser
 import trafilatura
 from defusedxml import DefusedXmlException
 
-from newsgraph.corpus.decode import describe, read_bytes
+from newsgraph.corpus.decode import describe, read_content
 from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
@@ -106,9 +106,7 @@ def read(
     path: PurePath, doc: str, errors: list[InputError] | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Article]:
     """Yields the good entries; bad ones go to `errors` (or raise when it is None)."""
-    data = read_bytes(path, doc)
-    if not data.strip():
-        raise InputError(doc, "empty file")
+    data = read_content(path, doc)
     refuse_entities(data, doc)
     # A stream, never bytes or str: feedparser opens a str that looks like a URL or a path.
     try:

@@ -14,7 +14,7 @@ from pathlib import PurePath
 import trafilatura
 from trafilatura.meta import reset_caches
 
-from newsgraph.corpus.decode import read_bytes
+from newsgraph.corpus.decode import read_content
 from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
@@ -113,7 +113,5 @@ def read(
     path: PurePath, doc: str, errors: list[InputError] | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Article]:
     """One article per page; a page without main text raises (it is the whole file)."""
-    data = read_bytes(path, doc)
-    if not data.strip():
-        raise InputError(doc, "empty file")
+    data = read_content(path, doc)
     yield article_from_html(data, doc)
