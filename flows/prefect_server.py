@@ -1,24 +1,28 @@
-"""A Prefect server for `newsgraph serve` when the user has none.
+"""The Prefect server the CLI's flows talk to when the user has none (no PREFECT_API_URL).
 
-Schedules need a real server: Prefect's temporary in-process server refuses them ("Cannot
-schedule flows on an ephemeral server"). Without PREFECT_API_URL, serve starts one for its own
-lifetime, keeping its database under the newsgraph data directory, and stops it on exit."""
+Prefect's own fallback starts a temporary server for every command, which costs about 13 s
+here: more than a re-run over an unchanged corpus needs for its work. So, like the embedded
+FalkorDB, the server is started once, detached, with its database under the newsgraph data
+directory, and reused by later commands; `newsgraph server stop` stops it. `serve` needs a real
+server anyway: Prefect refuses schedules on its temporary one."""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
 
 STARTUP_SECONDS = 90
+STATE_FILE = "server.json"
 
 
 def _free_port() -> int:
@@ -35,35 +39,82 @@ def _healthy(api_url: str) -> bool:
         return False
 
 
-@contextmanager
-def prefect_api(home: Path) -> Iterator[str]:
-    """Yields the API URL: the user's (PREFECT_API_URL) or one of a server started here."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield os.environ["PREFECT_API_URL"]
-        return
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:  # a zombie is dead
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _recorded(home: Path) -> tuple[int, str] | None:
+    """The server this data directory started before, if it still answers."""
+    try:
+        state = json.loads((home / STATE_FILE).read_text(encoding="utf-8"))
+        pid, api_url = int(state["pid"]), str(state["api_url"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return (pid, api_url) if _alive(pid) and _healthy(api_url) else None
+
+
+def _start(home: Path) -> tuple[int, str]:
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
-    home.mkdir(parents=True, exist_ok=True)
     env = os.environ | {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    log = (home / "server.log").open("ab")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
-         "--no-ui"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(api_url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise NewsgraphError(f"Prefect server {api_url}: did not start; see {home / 'server.log'}")
-            time.sleep(0.5)
-        os.environ["PREFECT_API_URL"] = api_url
-        yield api_url
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+    env.pop("PREFECT_API_URL", None)
+    with (home / "server.log").open("ab") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port),
+             "--no-ui"],
+            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            start_new_session=True,  # survives the command, and a kill of its process group
+        )
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not _healthy(api_url):
+        if server.poll() is not None or time.monotonic() > deadline:
             server.kill()
-        log.close()
+            raise NewsgraphError(f"Prefect server {api_url}: did not start; see {home / 'server.log'}")
+        time.sleep(0.3)
+    (home / STATE_FILE).write_text(json.dumps({"pid": server.pid, "api_url": api_url}), encoding="utf-8")
+    return server.pid, api_url
+
+
+def ensure_prefect_api(home: Path) -> str:
+    """PREFECT_API_URL, set in the environment before Prefect is imported: the user's, the
+    server this data directory runs, or a new one. A lock makes concurrent commands share one."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    home.mkdir(parents=True, exist_ok=True)
+    with (home / "server.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        found = _recorded(home) or _start(home)
+    os.environ["PREFECT_API_URL"] = found[1]
+    return found[1]
+
+
+def _signal_group(pid: int, signum: int) -> None:
+    try:
+        os.killpg(pid, signum)
+    except OSError:
+        pass
+
+
+def stop_prefect_server(home: Path) -> bool:
+    """Stops the server this data directory started; True if one was running."""
+    state = home / STATE_FILE
+    try:
+        pid = int(json.loads(state.read_text(encoding="utf-8"))["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    running = _alive(pid)
+    if running:  # the whole session: `prefect server start` runs uvicorn as a child
+        _signal_group(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        _signal_group(pid, signal.SIGKILL)
+    state.unlink(missing_ok=True)
+    return running

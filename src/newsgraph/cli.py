@@ -21,7 +21,7 @@ from newsgraph.store.schema_files import named_queries
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 schema_app = typer.Typer(no_args_is_help=True, help="The graph schema (migrations).")
-server_app = typer.Typer(no_args_is_help=True, help="The embedded FalkorDB server.")
+server_app = typer.Typer(no_args_is_help=True, help="The embedded FalkorDB server and the Prefect server runs reuse.")
 app.add_typer(schema_app, name="schema")
 app.add_typer(server_app, name="server")
 
@@ -71,9 +71,12 @@ def run(
     if not verbose:  # the summary and one-line errors below say what matters
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)
-    from flows.ingest import run_ingest  # Prefect is imported only by the flows
+    from flows.prefect_server import ensure_prefect_api
 
     try:
+        ensure_prefect_api(get_settings().data_dir / "prefect")  # before Prefect is imported
+        from flows.ingest import run_ingest  # Prefect is imported only by the flows
+
         summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
                              dask_address=dask, force=force)
     except NewsgraphError as exc:
@@ -107,16 +110,16 @@ def serve(
     if (cron is None) == (interval is None):
         _fail(NewsgraphError("serve: give exactly one of --cron or --interval"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.prefect_server import prefect_api
+    from flows.prefect_server import ensure_prefect_api
 
     try:
-        with prefect_api(get_settings().data_dir / "prefect") as api_url:
-            out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
-            from flows.serve import serve as serve_flow  # Prefect reads PREFECT_API_URL on import
-
-            serve_flow(paths, cron=cron, interval=interval, graph=graph)
+        api_url = ensure_prefect_api(get_settings().data_dir / "prefect")
     except NewsgraphError as exc:
         _fail(exc)
+    out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
+    from flows.serve import serve as serve_flow  # Prefect reads PREFECT_API_URL on import
+
+    serve_flow(paths, cron=cron, interval=interval, graph=graph)
 
 
 @app.command()
@@ -319,10 +322,13 @@ def schema_apply(graph: GraphOption = None) -> None:
 
 @server_app.command("stop")
 def server_stop() -> None:
-    """Stop the embedded FalkorDB server of NEWSGRAPH_DATA_DIR, if one runs."""
+    """Stop the embedded FalkorDB server and the Prefect server of NEWSGRAPH_DATA_DIR, if
+    they run."""
+    from flows.prefect_server import stop_prefect_server
     from newsgraph.store.embedded_server import EmbeddedFalkorDB
 
     EmbeddedFalkorDB(get_settings().data_dir / "falkordb").stop()
+    stop_prefect_server(get_settings().data_dir / "prefect")
     out.print("stopped")
 
 
