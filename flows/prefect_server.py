@@ -20,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.store.embedded_server import pid_alive
 
 STARTUP_SECONDS = 90
 STATE_FILE = "server.json"
@@ -39,17 +40,6 @@ def _healthy(api_url: str) -> bool:
         return False
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    try:  # a zombie is dead
-        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
-    except (OSError, IndexError):
-        return True
-
-
 def _recorded(home: Path) -> tuple[int, str] | None:
     """The server this data directory started before, if it still answers."""
     try:
@@ -57,7 +47,7 @@ def _recorded(home: Path) -> tuple[int, str] | None:
         pid, api_url = int(state["pid"]), str(state["api_url"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return (pid, api_url) if _alive(pid) and _healthy(api_url) else None
+    return (pid, api_url) if pid_alive(pid) and _healthy(api_url) else None
 
 
 def _start(home: Path) -> tuple[int, str]:
@@ -109,11 +99,11 @@ def stop_prefect_server(home: Path) -> bool:
         pid = int(json.loads(state.read_text(encoding="utf-8"))["pid"])
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    running = _alive(pid)
+    running = pid_alive(pid)
     if running:  # the whole session: `prefect server start` runs uvicorn as a child
         _signal_group(pid, signal.SIGTERM)
         deadline = time.monotonic() + 20
-        while _alive(pid) and time.monotonic() < deadline:
+        while pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.2)
         _signal_group(pid, signal.SIGKILL)
     state.unlink(missing_ok=True)

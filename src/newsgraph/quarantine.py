@@ -20,8 +20,9 @@ def split_where(where: str) -> tuple[str, str | None]:
 
 def records(errors: Sequence[InputError], run: str) -> list[dict[str, str | None]]:
     return [
-        {"run": run, "path": split_where(e.where)[0], "record": split_where(e.where)[1], "reason": e.reason}
+        {"run": run, "path": path, "record": record, "reason": e.reason}
         for e in errors
+        for path, record in [split_where(e.where)]
     ]
 
 

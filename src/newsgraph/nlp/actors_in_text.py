@@ -126,9 +126,8 @@ class ArticleActors:
         """A full name anywhere in the article gives its surname to a mention before it ("Biden
         wins" in the headline, "Joe Biden" in the body). The first full name of a surname wins;
         reading in order still overrides it."""
-        name = POSSESSIVE.sub("", text).strip(" ,.\"“”")
-        words = name.split()
-        if len(words) < 2 or not all(NAME_WORD.match(w) for w in words) or not words[0][:1].isupper():
+        name, words = _name_words(text)
+        if len(words) < 2 or not words[0][:1].isupper():
             return
         if self.resolver.resolve(name) is not None:
             return  # a place or an outlet the NER calls a person
@@ -155,9 +154,8 @@ class ArticleActors:
     def _person(self, name: str, title: str | None) -> Actor | None:
         """The person a name means in this article: a surname alone is the full name met
         before; a title adds the affiliation and the person's country."""
-        name = POSSESSIVE.sub("", name).strip(" ,.\"“”")
-        words = name.split()
-        if not words or not all(NAME_WORD.match(w) for w in words):
+        name, words = _name_words(name)
+        if not words:
             return None
         actor = (
             self.persons.get(name)
@@ -234,8 +232,9 @@ class ArticleActors:
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.places:
             name = POSSESSIVE.sub("", ent.text)
-            return Mention(self.resolver.resolve(name).actor if self.resolver.resolve(name) else
-                           Actor(f"place:{slug(name)}", name, "place", None), ent.text), 0.8
+            known = self.resolver.resolve(name)
+            place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
+            return Mention(place, ent.text), 0.8
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
             mention = self._person_mention(head, ent)
             if mention is not None:
@@ -310,7 +309,7 @@ class ArticleActors:
         if head.lemma_.lower() in SITE_NOUNS:
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ in ("in", "near", "outside"):
-                    for pobj in _children_of(child, "pobj"):
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         found = self._resolve(pobj, speaker)
                         if found is not None:
                             return found[0], found[1] * 0.7
@@ -366,8 +365,12 @@ def _entity_of(token: Token) -> Span | None:
     return Span(token.doc, start, end, label=token.ent_type_)
 
 
-def _children_of(token: Token, dep: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ == dep]
+def _name_words(text: str) -> tuple[str, list[str]]:
+    """A name without possessive and quotes, and its words; no words when one of them cannot
+    be part of a person's name."""
+    name = POSSESSIVE.sub("", text).strip(" ,.\"“”")
+    words = name.split()
+    return name, words if all(NAME_WORD.match(w) for w in words) else []
 
 
 def _core_span(head: Token) -> Span:

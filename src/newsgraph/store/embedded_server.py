@@ -94,6 +94,7 @@ __all__ = [
     "EmbeddedFalkorDB",
     "EmbeddedStoreError",
     "get_server",
+    "pid_alive",
     "running_server",
     "socket_path_for",
     "stop_server",
@@ -214,6 +215,9 @@ def _pid_alive(pid: int) -> bool:
         return True  # exists, belongs to someone else
     state = _process_state(pid)
     return state not in ("Z", "X")
+
+
+pid_alive = _pid_alive  # public: the CLI's Prefect server daemon is watched the same way
 
 
 def _process_state(pid: int) -> str | None:
