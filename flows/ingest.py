@@ -1,4 +1,4 @@
-"""The ingest flow: discover → read (non-English set aside, bad input quarantined) → set copies
+"""The ingest flow: check the store → discover → read (non-English set aside, bad input quarantined) → set copies
 aside → extract what is new or changed (sharded, on Dask when workers > 1) → load → record the
 copies → refresh derived relationships → analyse the actor graph → run-summary artifact."""
 
@@ -31,13 +31,13 @@ def ingest(
     if graph:
         settings = settings.model_copy(update={"graph": graph})
     started, started_at = time.monotonic(), datetime.now(UTC)
-    files, errors = tasks.discover_files(inputs)
-    read = tasks.read(files, settings.limits)
-    skipped = errors + read.errors
-    quarantine.append(settings.quarantine_path, skipped, started_at)
-    articles, copies = pipeline.originals(read.articles)
-    with open_store(settings) as store:
+    with open_store(settings) as store:  # first: a store that does not answer fails the run at once
         store.apply_schema()
+        files, errors = tasks.discover_files(inputs)
+        read = tasks.read(files, settings.limits)
+        skipped = errors + read.errors
+        quarantine.append(settings.quarantine_path, skipped, started_at)
+        articles, copies = pipeline.originals(read.articles)
         seen = set() if force else pipeline.unchanged(store, articles)
         todo = [a for a in articles if a.id not in seen]
         futures = tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings))

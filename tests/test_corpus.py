@@ -35,8 +35,8 @@ def test_csv_rows_become_articles_with_metadata(tmp_path):
     result = read_files([str(path)])
     (article,) = result.articles
     assert (article.url, article.published, article.title, article.record) == (
-        "https://example.org/1", "2020-03-01", "Quoted, title", 1)
-    assert [str(e) for e in result.errors] == [f"{path}#2: no text in column 'text'"]
+        "https://example.org/1", "2020-03-01", "Quoted, title", 2)  # records are numbered by their line
+    assert [str(e) for e in result.errors] == [f"{path}#3: no text in column 'text'"]
 
 
 def test_jsonl_bad_line_is_reported_and_the_rest_kept(tmp_path):
@@ -89,4 +89,6 @@ def test_dates_of_records_become_iso_dates(tmp_path):
                     encoding="utf-8")
     result = read_files([str(path)])
     assert [a.published for a in result.articles] == [expected for _, expected in rows]
-    assert result.errors == []
+    # the unreadable date is said, with its record, and the article is kept
+    assert [(str(e), e.kept) for e in result.errors] == [
+        (f"{path}#5: unreadable date 'soon': stored without a date", True)]

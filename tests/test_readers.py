@@ -257,7 +257,9 @@ def test_non_english_articles_are_set_aside_and_counted(tmp_path):
     assert [(a.title, a.language) for a in result.articles] == [("Bridge closes", "en")]
     assert [(a.where, a.language) for a in result.skipped_language] == [
         (str(tmp_path / "fr.txt"), "fr"), (f"{tmp_path / 'mixed.jsonl'}#1", "de")]
-    assert result.errors == []
+    # each set-aside article is named with its reason, for the quarantine report
+    assert [str(e) for e in result.errors] == [
+        f"{tmp_path / 'fr.txt'}: not English: fr 1.00", f"{tmp_path / 'mixed.jsonl'}#1: not English: de 1.00"]
 
 
 def test_short_english_text_is_not_mistaken_for_another_language(tmp_path):

@@ -55,9 +55,9 @@ def test_a_run_writes_its_skipped_files_to_the_quarantine_report(tmp_path):
         done = newsgraph("run", str(SEED), str(bad), str(table), data_dir=data_dir)
         assert done.returncode == 0, done.stderr
         report = data_dir / "quarantine.jsonl"
-        assert f"2 skipped, listed in {report}" in " ".join(done.stderr.split())
+        assert f"2 skipped, 0 kept with a warning, listed in {report}" in " ".join(done.stderr.split())
         lines = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
-        assert sorted((r["path"], r["record"]) for r in lines) == sorted([(str(bad), None), (str(table), "2")])
+        assert sorted((r["path"], r["record"]) for r in lines) == sorted([(str(bad), None), (str(table), "3")])
         assert counts(data_dir)["articles"] == 2
     finally:
         newsgraph("server", "stop", data_dir=data_dir)

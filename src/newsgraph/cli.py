@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.config import Settings, get_settings
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, ReadOnlyRefused
 from newsgraph.store.open import open_store
 from newsgraph.store.schema_files import named_queries
 
@@ -74,6 +74,7 @@ def run(
     from flows.prefect_server import ensure_prefect_api
 
     try:
+        open_store(_settings(graph)).close()  # a store that does not answer fails before Prefect starts
         ensure_prefect_api(get_settings().data_dir / "prefect")  # before Prefect is imported
         from flows.ingest import run_ingest  # Prefect is imported only by the flows
 
@@ -83,8 +84,11 @@ def run(
         _fail(exc)
     for line in summary.errors:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
+    for line in summary.warnings:
+        err.print(f"[yellow]warning:[/yellow] {line}", highlight=False, soft_wrap=True)
     if summary.quarantine:
-        err.print(f"{len(summary.errors)} skipped, listed in {summary.quarantine}", highlight=False, soft_wrap=True)
+        err.print(f"{len(summary.errors)} skipped, {len(summary.warnings)} kept with a warning, "
+                  f"listed in {summary.quarantine}", highlight=False, soft_wrap=True)
     out.print(
         f"files {summary.files} · articles read {summary.articles_read} · not English {summary.not_english}"
         f" · copies {summary.duplicates} · unchanged {summary.skipped_unchanged}"
@@ -132,7 +136,8 @@ def extract(paths: Annotated[list[str], typer.Argument(help="files, directories 
     files, errors = discover(paths)
     read = read_files(files)
     for problem in errors + read.errors:
-        err.print(f"[yellow]skipped:[/yellow] {problem}", highlight=False, soft_wrap=True)
+        label = "warning" if problem.kept else "skipped"
+        err.print(f"[yellow]{label}:[/yellow] {problem}", highlight=False, soft_wrap=True)
     settings = _settings()
     for shard in pipeline.shards(read.articles, workers=1):
         for item in pipeline.extract_articles(shard, settings):
@@ -168,9 +173,11 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="list the analyst library")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table")] = False,
     columns: Annotated[str | None, typer.Option(help="comma-separated columns to show")] = None,
+    write: Annotated[bool, typer.Option("--write", help="allow the statement to write (read-only without it)")] = False,
     graph: GraphOption = None,
 ) -> None:
-    """Run Cypher, or a named query of graph_schema/queries, and print the rows."""
+    """Run Cypher, or a named query of graph_schema/queries, and print the rows. Read-only
+    unless --write is given: the server refuses a write in a read transaction."""
     library = named_queries()
     if list_ or (cypher is None and name is None):
         out.print(_table([{"name": q.name, "question": q.question, "params": q.params}
@@ -185,7 +192,9 @@ def query(
         params = {k: _typed(v) for k, v in chosen.defaults.items()} | params
     try:
         with open_store(_settings(graph)) as store:
-            rows = store.read(cypher, params)
+            rows = store.execute(cypher, params) if write else store.read(cypher, params)
+    except ReadOnlyRefused as exc:
+        _fail(NewsgraphError(f"{exc}: nothing was changed; add --write to run it"))
     except NewsgraphError as exc:
         _fail(exc)
     if columns:

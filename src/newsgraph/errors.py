@@ -16,6 +16,21 @@ class InputError(NewsgraphError):
         self.where = where
         self.reason = reason
 
+    @property
+    def kept(self) -> bool:
+        """Whether the record was loaded anyway (see InputWarning)."""
+        return False
+
+
+class InputWarning(InputError):
+    """A record loaded with something dropped or repaired (an unreadable date, a link that is
+    not http(s), characters no store accepts): named like an error so it can be found, but the
+    article is kept."""
+
+    @property
+    def kept(self) -> bool:
+        return True
+
 
 class StoreError(NewsgraphError):
     """The graph store is down, refuses the credentials, or rejected a statement.
@@ -25,3 +40,7 @@ class StoreError(NewsgraphError):
         super().__init__(f"graph store {uri}: {reason}")
         self.uri = uri
         self.reason = reason
+
+
+class ReadOnlyRefused(StoreError):
+    """A statement given to a read-only command would write."""

@@ -1,5 +1,6 @@
-"""The quarantine report: every file or record a run skipped, as JSON lines an operator (or a
-script) can act on after an unattended run. Appended per run, never rewritten, so the history of
+"""The quarantine report: every file or record a run skipped (`"action": "skipped"`) or loaded
+with something dropped (`"action": "kept"`, a warning), as JSON lines an operator (or a script)
+can act on after an unattended run. Appended per run, never rewritten, so the history of
 what was refused survives later runs."""
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def split_where(where: str) -> tuple[str, str | None]:
 
 def records(errors: Sequence[InputError], run: str) -> list[dict[str, str | None]]:
     return [
-        {"run": run, "path": path, "record": record, "reason": e.reason}
+        {"run": run, "path": path, "record": record, "reason": e.reason, "action": "kept" if e.kept else "skipped"}
         for e in errors
         for path, record in [split_where(e.where)]
     ]

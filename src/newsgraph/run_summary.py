@@ -28,11 +28,14 @@ class RunSummary:
     articles_extracted: int
     events_extracted: int
     errors: list[str]
+    """Files and records skipped."""
     seconds: float
     graph: dict[str, int] = field(default_factory=dict)
     top_pairs: list[dict] = field(default_factory=list)
     analysis: str = ""
     quarantine: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    """Records loaded with something dropped (an unreadable date, a link that is not http)."""
 
     @classmethod
     def collect(
@@ -48,7 +51,8 @@ class RunSummary:
             not_english=not_english,
             articles_extracted=len(extracted),
             events_extracted=sum(len(x.events) for x in extracted),
-            errors=[str(e) for e in errors],
+            errors=[str(e) for e in errors if not e.kept],
+            warnings=[str(e) for e in errors if e.kept],
             seconds=round(seconds, 2),
             graph=store.counts(),
             top_pairs=store.read(TOP_PAIRS, {"limit": 10}),
@@ -65,7 +69,7 @@ class RunSummary:
             f"not English (skipped): {self.not_english}",
             f"- extracted: {self.articles_extracted} articles, {self.events_extracted} events "
             f"in {self.seconds} s",
-            f"- quarantined (skipped files and records): {len(self.errors)}"
+            f"- quarantined (skipped files and records): {len(self.errors)}, warnings: {len(self.warnings)}"
             + (f", listed in `{self.quarantine}`" if self.quarantine else ""),
             *([f"- {self.analysis}"] if self.analysis else []),
             "",
@@ -77,5 +81,6 @@ class RunSummary:
             "|---|---|---|---|",
             *(f"| {p['source']} | {p['target']} | {p['events']} | {p['score']} |" for p in self.top_pairs),
         ]
-        lines += ["", *(f"- error: {e}" for e in self.errors)] if self.errors else []
+        problems = [f"- skipped: {e}" for e in self.errors] + [f"- warning: {w}" for w in self.warnings]
+        lines += ["", *problems] if problems else []
         return "\n".join(lines)

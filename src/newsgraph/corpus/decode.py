@@ -50,12 +50,16 @@ def read_text(path: Path | PurePath, doc: str) -> str:
         ) from exc
 
 
+def printable(text: str, limit: int = 120) -> str:
+    """Text from the data or a library made safe for a one-line message: one line, no control
+    characters, at most `limit` characters."""
+    message = "".join(ch if ch.isprintable() else "?" for ch in " ".join(text.split()))
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
 def describe(exc: BaseException, limit: int = 120) -> str:
     """A library's exception as a short printable phrase for a one-line message: some quote
     the garbage they choked on, control characters and all."""
-    message = " ".join(str(exc).split())
-    message = "".join(ch if ch.isprintable() else "?" for ch in message)
-    if len(message) > limit:
-        message = message[: limit - 1] + "…"
+    message = printable(str(exc), limit)
     name = type(exc).__name__
     return f"{name}: {message}" if message else name

@@ -10,12 +10,12 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from newsgraph.corpus import archive, feed, html, tabular, text, warc
-from newsgraph.corpus.decode import describe
-from newsgraph.corpus.language import detect_language, is_extracted
-from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits, check_file_size
+from newsgraph.corpus.decode import describe, memory_file
+from newsgraph.corpus.language import is_extracted, language_share
+from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits, read_capped
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
 
@@ -100,7 +100,8 @@ def discover(inputs: Iterable[str]) -> tuple[list[str], list[InputError]]:
 @dataclass
 class ReadResult:
     """`skipped_language` holds the articles set aside as not English (with their language),
-    so a run can count them; they are not in `articles`."""
+    so a run can count them; they are not in `articles`, and each is also in `errors`.
+    `errors` holds warnings about kept records too (`InputError.kept`)."""
 
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
@@ -116,8 +117,8 @@ def _read_one(doc: str, errors: list[InputError], limits: Limits) -> list[Articl
         return []
     articles: list[Article] = []
     try:
-        check_file_size(doc, doc, limits)
-        for article in reader(Path(doc), doc, errors, limits):
+        # Read once, capped; every reader then reads the bytes as it reads an archive member.
+        for article in reader(memory_file(doc, read_capped(doc, limits)), doc, errors, limits):
             articles.append(article)
     except InputError as exc:
         errors.append(exc)
@@ -127,13 +128,16 @@ def _read_one(doc: str, errors: list[InputError], limits: Limits) -> list[Articl
 
 
 def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
-    """Reads every file; a bad file or record is reported and skipped, never fatal."""
+    """Reads every file; a bad file or record is reported and skipped, never fatal. Articles
+    set aside as not English are reported too, so that none is dropped without a word."""
     result = ReadResult()
     for doc in paths:
         for article in _read_one(doc, result.errors, limits):
-            article = replace(article, language=detect_language(article.text))
-            if is_extracted(article.language):
+            language, share = language_share(article.text)
+            article = replace(article, language=language)
+            if is_extracted(language):
                 result.articles.append(article)
             else:
                 result.skipped_language.append(article)
+                result.errors.append(InputError(article.where, f"not English: {language} {share:.2f}"))
     return result

@@ -83,7 +83,9 @@ def _entry_date(entry: Any) -> str | None:
     return None
 
 
-def _entry_article(entry: Any, doc: str, number: int, source: str | None) -> Article:
+def _entry_article(
+    entry: Any, doc: str, number: int, source: str | None, notes: list[InputError] | None
+) -> Article:
     where = f"{doc}#entry{number}"
     text = _entry_text(entry)
     if not text:
@@ -99,6 +101,7 @@ def _entry_article(entry: Any, doc: str, number: int, source: str | None) -> Art
         url=link if isinstance(link, str) and link.strip() else None,
         published=_entry_date(entry),
         source=source,
+        notes=notes,
     )
 
 
@@ -122,7 +125,7 @@ def read(
     source = feed_title.strip() if isinstance(feed_title, str) and feed_title.strip() else None
     for number, entry in enumerate(parsed.entries, start=1):
         try:
-            article = _entry_article(entry, doc, number, source)
+            article = _entry_article(entry, doc, number, source, errors)
         except InputError as exc:
             problem = exc
         except Exception as exc:  # a library choking on one odd entry must not lose the feed

@@ -96,6 +96,7 @@ def article_from_html(
     url: str | None = None,
     fallback_date: str | None = None,
     record: int | None = None,
+    notes: list[InputError] | None = None,
 ) -> Article:
     page = extract_page(data, where or doc, url=url, fallback_date=fallback_date)
     return make_article(
@@ -106,6 +107,7 @@ def article_from_html(
         url=page.url,
         published=page.published,
         source=page.source,
+        notes=notes,
     )
 
 
@@ -114,4 +116,4 @@ def read(
 ) -> Iterator[Article]:
     """One article per page; a page without main text raises (it is the whole file)."""
     data = read_content(path, doc)
-    yield article_from_html(data, doc)
+    yield article_from_html(data, doc, notes=errors)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from dataclasses import dataclass
 
 from newsgraph.errors import InputError
@@ -40,15 +41,37 @@ def human_size(size: int) -> str:
     return f"{size} bytes"
 
 
-def check_file_size(path: str, doc: str, limits: Limits) -> None:
-    """Refuses a file over the cap before any reader loads it into memory. A file that cannot
-    be stat'ed passes: its reader then reports why it cannot be read."""
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+    return next((name for test, name in kinds if test(mode)), "not a regular file")
+
+
+def read_capped(path: str, limits: Limits) -> bytes:
+    """The bytes of a regular file, at most `max_file_bytes` of them.
+
+    Only regular files are read: a named pipe would block the run forever and a link to
+    /dev/zero never ends. The file is opened without blocking and checked on the open handle
+    (no window for a swap between a check and the open); the cap is enforced on the bytes
+    read, since a stat size can be 0 (/proc) or change while reading."""
+    cap = limits.max_file_bytes
     try:
-        size = os.path.getsize(path)
-    except OSError:
-        return
-    if size > limits.max_file_bytes:
-        raise InputError(doc, f"is {human_size(size)}, over the {human_size(limits.max_file_bytes)} cap")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, f"{_kind(info.st_mode)}, not a regular file: only regular files are read")
+        if info.st_size > cap:
+            raise InputError(path, f"is {human_size(info.st_size)}, over the {human_size(cap)} cap")
+        try:
+            data = file.read(cap + 1)
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > cap:
+        raise InputError(path, f"is over the {human_size(cap)} cap (grew while it was read)")
+    return data
 
 
 class LimitExceeded(InputError):

@@ -1,7 +1,9 @@
 """CSV and JSON Lines corpora: one article per record, columns mapped by name.
 
 The default mapping fits the common layout (url, date, title, text) of news dumps such as the
-Wikinews sample; a bad record is reported with its row number and the rest of the file is kept."""
+Wikinews sample. A bad record is reported as `file#N`, N the line the record starts on, and
+only that record is lost: a CSV quote that never closes would otherwise swallow every later row
+into one article's text, so the CSV is read strictly and reading resumes on the next line."""
 
 from __future__ import annotations
 
@@ -9,15 +11,17 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import astuple, dataclass
+from pathlib import PurePath
 
-from newsgraph.corpus.decode import read_text
+from newsgraph.corpus.decode import describe, read_text
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
 
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
+
+Record = tuple[int, dict | InputError]
 
 
 @dataclass(frozen=True)
@@ -29,14 +33,39 @@ class ColumnMap:
     source: str = "source"
 
 
-def _records(path: Path, doc: str) -> Iterator[tuple[int, dict | InputError]]:
-    content = read_text(path, doc)
-    if path.suffix.lower() == ".csv":
-        csv.field_size_limit(1 << 28)
-        for row_number, row in enumerate(csv.DictReader(io.StringIO(content)), start=1):
-            yield row_number, row
+def _csv_records(content: str, doc: str) -> Iterator[Record]:
+    """Rows keyed by the header, numbered by the line they start on."""
+    csv.field_size_limit(1 << 28)
+    lines = io.StringIO(content, newline="").readlines()  # line ends as csv wants them; not at U+2028
+    header_reader = csv.reader(lines[:1], strict=True)
+    header = next(header_reader, None)
+    if not header:
         return
-    for line_number, line in enumerate(content.splitlines(), start=1):
+    start = 1  # index in `lines` of the next record's first line
+    while start < len(lines):
+        base, reader = start, csv.reader(lines[start:], strict=True)
+        while True:
+            first = start + 1  # 1-based line number
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield first, InputError(f"{doc}#{first}", f"malformed CSV record ({exc}); reading resumes on the next line")
+                start += 1
+                break
+            start = base + reader.line_num
+            if not any(field.strip() for field in row):
+                continue
+            if len(row) > len(header):
+                yield first, InputError(
+                    f"{doc}#{first}", f"{len(row)} fields where the header names {len(header)}: a stray delimiter or quote")
+                continue
+            yield first, dict(zip(header, row, strict=False))
+
+
+def _jsonl_records(content: str, doc: str) -> Iterator[Record]:
+    for line_number, line in enumerate(content.split("\n"), start=1):  # JSON strings may hold U+2028
         if not line.strip():
             continue
         try:
@@ -50,27 +79,42 @@ def _records(path: Path, doc: str) -> Iterator[tuple[int, dict | InputError]]:
         yield line_number, record
 
 
+_JSON_KINDS = {bool: "a boolean", int: "a number", float: "a number", dict: "an object", list: "a list"}
+
+
+def _field(record: dict, column: str, where: str) -> str | None:
+    """A field's text. JSON may give any type: a number or an object is no text, and is never
+    turned into its Python spelling."""
+    value = record.get(column)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(where, f"'{column}' is {_JSON_KINDS.get(type(value), type(value).__name__)}, not text")
+
+
 def read(
-    path: Path, doc: str, columns: ColumnMap = ColumnMap(), errors: list[InputError] | None = None
+    path: PurePath, doc: str, columns: ColumnMap = ColumnMap(), errors: list[InputError] | None = None
 ) -> Iterator[Article]:
-    """Yields the good records; bad ones go to `errors` (or raise when it is None)."""
-    for number, record in _records(path, doc):
+    """Yields the good records; bad ones go to `errors` (or raise when it is None), and so do
+    warnings about what a kept record lost."""
+    content = read_text(path, doc)
+    records = _csv_records if path.suffix.lower() == ".csv" else _jsonl_records
+    for number, record in records(content, doc):
+        where = f"{doc}#{number}"
         try:
             if isinstance(record, InputError):
                 raise record
-            text = str(record.get(columns.text) or "").strip()
-            if not text:
-                raise InputError(f"{doc}#{number}", f"no text in column '{columns.text}'")
-            yield make_article(
-                doc=doc,
-                record=number,
-                title=str(record.get(columns.title) or ""),
-                body=text,
-                url=str(record.get(columns.url) or "") or None,
-                published=str(record.get(columns.date) or "") or None,
-                source=str(record.get(columns.source) or "") or None,
-            )
+            text, title, date, url, source = (_field(record, column, where) for column in astuple(columns))
+            if not (text or "").strip():
+                raise InputError(where, f"no text in column '{columns.text}'")
+            article = make_article(doc=doc, record=number, title=title or "", body=text or "", url=url,
+                                   published=date, source=source, notes=errors)
         except InputError as exc:
-            if errors is None:
-                raise
-            errors.append(exc)
+            problem = exc
+        except Exception as exc:  # nothing in one record may lose the rest of the file
+            problem = InputError(where, f"unreadable record ({describe(exc)})")
+        else:
+            yield article
+            continue
+        if errors is None:
+            raise problem
+        errors.append(problem)

@@ -66,7 +66,9 @@ def _decoded(body: bytes, content_type: str) -> bytes | str:
     return body
 
 
-def _page_article(record: Any, doc: str, number: int, limits: Limits) -> Article | None:
+def _page_article(
+    record: Any, doc: str, number: int, limits: Limits, errors: list[InputError] | None
+) -> Article | None:
     """None for records that are not successful HTML pages."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -87,6 +89,7 @@ def _page_article(record: Any, doc: str, number: int, limits: Limits) -> Article
         url=uri,
         fallback_date=warc_date if ISO_DATE.fullmatch(warc_date) else None,
         record=number,
+        notes=errors,
     )
 
 
@@ -127,7 +130,7 @@ def read(
     pages = 0
     for number, record in _numbered(_stream(data, doc, limits), doc, errors):
         try:
-            article = _page_article(record, doc, number, limits)
+            article = _page_article(record, doc, number, limits, errors)
         except LimitExceeded:
             raise
         except InputError as exc:

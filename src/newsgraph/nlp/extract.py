@@ -14,6 +14,13 @@ from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.nlp.actors_in_text import ArticleActors
 from newsgraph.nlp.events import SentenceReader
 
+PART_CHARS = 100_000
+"""Longer texts are parsed in parts and the parts joined into one Doc: spaCy refuses a text over
+`nlp.max_length` (1,000,000 characters, error E088) and its parser's memory grows with the
+text, while one article of a hostile or broken corpus can be a whole dump."""
+# Where a part may end, best first: a paragraph, a line, a sentence, a word.
+_CUTS = ("\n\n", "\n", ". ", " ")
+
 # Entity labels whose mentions are recorded as (:Article)-[:MENTIONS]->(:Actor).
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -44,10 +51,40 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver) -> ExtractedArticle
     )
 
 
+def parts(text: str, size: int = PART_CHARS) -> list[str]:
+    """Pieces of at most `size` characters that join to exactly `text`, cut at the best break
+    in the second half of each piece (a hard cut only in a text without any)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        ends = (window.rfind(cut) + len(cut) for cut in _CUTS if window.rfind(cut) >= size // 2)
+        end = next(ends, size)
+        pieces.append(window[:end])
+        start += end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:
+    """Each article's Doc, through `nlp.pipe` (the parser's own fast path); a long article is
+    piped as its parts and joined again, so offsets still refer to the article's text."""
+    pieces = (
+        (piece, (article, number == len(split) - 1))
+        for article in articles
+        for split in [parts(article.text)]
+        for number, piece in enumerate(split)
+    )
+    pending: list[Doc] = []
+    for doc, (article, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if last:
+            yield (doc if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)), article
+            pending = []
+
+
 def extract(
     articles: Iterable[Article], nlp: Language, resolver: Resolver, batch_size: int = 32
 ) -> Iterator[ExtractedArticle]:
-    """Streams articles through `nlp.pipe`, the parser's own fast path."""
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    for doc, article in parse(articles, nlp, batch_size):
         yield read_doc(doc, article, resolver)

@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.analytics.analyze import Analysis, analyse
+from newsgraph.corpus.records import web_url
 from newsgraph.store.base import GraphStore
 
 TIMELINE = """
@@ -108,6 +109,7 @@ def gather(store: GraphStore, network_size: int = 60, pair_limit: int = 20,
         positions=layout(network),
         timeline=store.read(TIMELINE),
         pairs=top_pairs(analysis, pair_limit),
-        evidence=store.read(RECENT_EVIDENCE, {"limit": evidence_limit}),
+        # A graph loaded before links were checked at reading may hold a `javascript:` URL.
+        evidence=[row | {"url": web_url(row["url"])} for row in store.read(RECENT_EVIDENCE, {"limit": evidence_limit})],
         sources=store.read(SOURCES),
     )

@@ -53,7 +53,12 @@ class GraphStore(ABC):
 
     @abstractmethod
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Runs one statement and returns its rows as dicts of plain values."""
+        """Runs one statement read-only (the server refuses a write: ReadOnlyRefused) and
+        returns its rows as dicts of plain values. Analysts' Cypher goes here."""
+
+    @abstractmethod
+    def execute(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Runs one statement that may write, and returns its rows (`query --write`)."""
 
     @abstractmethod
     def apply_schema(self) -> list[str]:

@@ -19,7 +19,7 @@ from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as GraphPath
 
-from newsgraph.errors import StoreError
+from newsgraph.errors import ReadOnlyRefused, StoreError
 from newsgraph.store.base import GraphStore, Statement
 from newsgraph.store.schema_files import migrations, split_statements
 
@@ -73,14 +73,27 @@ class FalkorStore(GraphStore):
             raise StoreError(self.uri, f"connection lost: {exc}") from exc
         except redis.ResponseError as exc:
             raise StoreError(self.uri, f"write rejected: {exc}") from exc
+        except ValueError as exc:  # the client refuses to inline a parameter
+            raise StoreError(self.uri, f"parameters refused: {exc}") from exc
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """GRAPH.RO_QUERY: the server refuses any write in it."""
+        return self._rows(self.graph.ro_query, cypher, params)
+
+    def execute(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._rows(self.graph.query, cypher, params)
+
+    def _rows(self, run: Any, cypher: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
         try:
-            result = self.graph.query(cypher, params or None)
+            result = run(cypher, params or None)
         except (redis.ConnectionError, OSError) as exc:
             raise StoreError(self.uri, f"connection lost: {exc}") from exc
         except redis.ResponseError as exc:
+            if "only on read-only queries" in str(exc):
+                raise ReadOnlyRefused(self.uri, "the statement writes, and this is a read-only query") from exc
             raise StoreError(self.uri, str(exc)) from exc
+        except ValueError as exc:  # the client refuses to inline a parameter
+            raise StoreError(self.uri, f"parameters refused: {exc}") from exc
         names = [column[1] for column in result.header]
         return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
 

@@ -10,7 +10,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
 
-from newsgraph.errors import StoreError
+from newsgraph.errors import ReadOnlyRefused, StoreError
 from newsgraph.store.base import GraphStore, Statement
 from newsgraph.store.schema_files import migrations, split_statements
 
@@ -59,14 +59,26 @@ class Neo4jStore(GraphStore):
             raise StoreError(self.uri, f"{exc.code}: {exc.message}") from exc
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """An auto-commit query in a read session: the server refuses any write in it, and
+        `CALL {…} IN TRANSACTIONS` still works."""
+        return self._rows(cypher, params, neo4j.READ_ACCESS)
+
+    def execute(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._rows(cypher, params, neo4j.WRITE_ACCESS)
+
+    def _rows(self, cypher: str, params: dict[str, Any] | None, mode: str) -> list[dict[str, Any]]:
         try:
-            with self.driver.session(database=self.database) as session:
+            with self.driver.session(database=self.database, default_access_mode=mode) as session:
                 result = session.run(cypher, params or {})
                 return [{k: _plain(v) for k, v in record.items()} for record in result]
         except ServiceUnavailable as exc:
             raise StoreError(self.uri, f"connection lost: {exc}") from exc
         except Neo4jError as exc:
+            if exc.code == "Neo.ClientError.Statement.AccessMode":
+                raise ReadOnlyRefused(self.uri, "the statement writes, and this is a read-only query") from exc
             raise StoreError(self.uri, f"{exc.code}: {exc.message}") from exc
+        except (TypeError, ValueError) as exc:  # a parameter the driver cannot send
+            raise StoreError(self.uri, f"parameters refused: {exc}") from exc
 
     def apply_schema(self) -> list[str]:
         applied = []

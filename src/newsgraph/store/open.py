@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
+from urllib.parse import ParseResult, urlparse
 
 from newsgraph.config import Settings
 from newsgraph.errors import StoreError
@@ -15,9 +16,29 @@ def describe(uri: str, settings: Settings) -> str:
     return f"embedded FalkorDB in {settings.data_dir}" if uri == "embedded" else uri
 
 
+_CREDENTIALS = re.compile(r"//[^@/]*@")
+
+
+def masked(uri: str) -> str:
+    """The URI as messages show it: credentials never reach a log."""
+    return _CREDENTIALS.sub("//***@", uri)
+
+
+def _parsed(uri: str) -> ParseResult:
+    """The URI's parts, or one clear error: urllib raises on a bad port or IPv6 host only
+    when they are first read."""
+    try:
+        parsed = urlparse(uri)
+        parsed.port  # noqa: B018 - read to validate
+    except ValueError as exc:
+        raise StoreError(masked(uri), f"not a valid graph URI ({exc})") from exc
+    return parsed
+
+
 def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
     uri = uri or settings.graph
-    scheme = urlparse(uri).scheme
+    parsed = _parsed(uri)
+    scheme = parsed.scheme
     if uri == "embedded":
         from falkordb import FalkorDB
 
@@ -47,8 +68,7 @@ def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
 
         import redis
 
-        parsed = urlparse(uri)
-        shown = uri.replace(f":{parsed.password}@", ":***@") if parsed.password else uri
+        shown = masked(uri)
         try:  # the client talks to the server in its constructor already
             db = FalkorDB(host=parsed.hostname or "127.0.0.1", port=parsed.port or 6379,
                           password=parsed.password)
@@ -57,4 +77,4 @@ def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
         except (redis.ConnectionError, OSError) as exc:
             raise StoreError(shown, f"cannot connect: {exc}") from exc
         return FalkorStore(db, settings.graph_name, shown)
-    raise StoreError(uri, "unknown graph URI: use 'embedded', bolt://, neo4j:// or falkordb://host:port")
+    raise StoreError(masked(uri), "unknown graph URI: use 'embedded', bolt://, neo4j:// or falkordb://host:port")
