@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
+from commands import FINGERPRINT, counts, newsgraph
 from conftest import ROOT, SEED, wikinews_subset
-
-NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
-FINGERPRINT = (
-    "MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:REPORTED_IN]->(a:Article) "
-    "OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor) "
-    "RETURN e.id AS id, s.id AS s, t.id AS t, e.action AS action, a.id AS a ORDER BY id"
-)
-
-
-def newsgraph(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    environment = os.environ | {"NEWSGRAPH_DATA_DIR": str(data_dir)} | env
-    return subprocess.run([NEWSGRAPH, *args], capture_output=True, text=True, cwd=ROOT,
-                          env=environment, timeout=600)
 
 
 @pytest.fixture
@@ -38,16 +24,6 @@ def data_dir(tmp_path):
 def corpus(tmp_path_factory) -> list[str]:
     """The seed article and the first eight Wikinews articles (CC BY 2.5, Wikinews)."""
     return [str(SEED), wikinews_subset(tmp_path_factory.mktemp("corpus"), 8)]
-
-
-def counts(data_dir: Path, graph: str | None = None) -> dict:
-    args = ["query", "--json", "MATCH (a:Article) WHERE a.duplicate_of IS NULL WITH count(a) AS articles MATCH (e:Event) "
-            "WITH articles, count(e) AS events MATCH (x:Actor) WITH articles, events, count(x) AS actors "
-            "OPTIONAL MATCH (:Actor)-[r:INTERACTS_WITH]->(:Actor) "
-            "RETURN articles, events, actors, count(r) AS interactions"]
-    done = newsgraph(*args, *(["--graph", graph] if graph else []), data_dir=data_dir)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
 
 
 def test_extract_prints_the_contract(data_dir):

@@ -51,6 +51,20 @@ def test_the_html_escapes_names_and_needs_no_network(falkor_store):
     assert "wikinews-credit" not in html
 
 
+def test_a_stored_link_that_is_no_web_address_is_never_a_link(falkor_store):
+    """A graph loaded before links were checked at reading may hold one."""
+    import dataclasses
+
+    from graph_fixture import records
+
+    items = records()
+    hostile = dataclasses.replace(items[-1], article=dataclasses.replace(items[-1].article, url="javascript:alert(1)"))
+    falkor_store.load_all([*items[:-1], hostile])
+    data = gather(falkor_store)
+    assert {row["url"] for row in data.evidence} == {"https://example.org/a1", "https://example.org/a2", None}
+    assert "alert(1)" not in render(data, title="r")
+
+
 def chromium() -> str:
     path = os.environ.get("NEWSGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not os.path.exists(path):

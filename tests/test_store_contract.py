@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from graph_fixture import EXPECTED_COUNTS, ODD, RUSSIA, USA, records
-from newsgraph.errors import StoreError
+from newsgraph.errors import ReadOnlyRefused, StoreError
 
 
 def _loaded(store) -> dict[str, int]:
@@ -151,3 +151,14 @@ def test_an_actor_nothing_refers_to_any_more_is_dropped(store):
     store.refresh_interactions()
     assert store.read("MATCH (a:Actor {id: $id}) RETURN count(a) AS n", {"id": ODD.id}) == [{"n": 0}]
     assert store.counts()["actors"] == EXPECTED_COUNTS["actors"] - 1
+
+
+def test_read_refuses_a_write_and_execute_may_write(store):
+    before = _loaded(store)
+    for cypher in ("CREATE (x:Evil) RETURN 1", "MATCH (n) DETACH DELETE n", "MATCH (a:Actor) SET a.name = 'x'"):
+        with pytest.raises(ReadOnlyRefused):
+            store.read(cypher)
+    assert _loaded(store) == before
+    assert not store.read("MATCH (a:Actor {name: 'x'}) RETURN a.id AS id")
+    assert store.execute("CREATE (x:Probe {n: 7}) RETURN x.n AS n") == [{"n": 7}]
+    assert store.read("MATCH (x:Probe) RETURN x.n AS n") == [{"n": 7}]

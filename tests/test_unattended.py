@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED, wikinews_subset
-from test_cli import FINGERPRINT, NEWSGRAPH, counts, newsgraph
+from commands import FINGERPRINT, NEWSGRAPH, counts, newsgraph
 
 from newsgraph.quarantine import append, split_where
 from newsgraph.errors import InputError

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from newsgraph.corpus.dates import iso_date
 from newsgraph.corpus.decode import printable
 from newsgraph.errors import InputError, InputWarning
-from newsgraph.graph.records import Article
+from newsgraph.graph.records import Article, record_place
 
 # Control characters (C0 but tab and line breaks, DEL, C1) mean nothing in news text, and a NUL
 # is refused by the stores' protocols, so they are dropped at reading; page and vertical tabs
@@ -64,6 +64,7 @@ def make_article(
     source: str | None = None,
     record: int | None = None,
     notes: list[InputError] | None = None,
+    body_required: bool = True,
 ) -> Article:
     """The article text is the title, a blank line and the body: headlines carry events
     ("Moscow warns against US interference"), and evidence offsets refer to this text.
@@ -71,9 +72,12 @@ def make_article(
     The id comes from the URL when there is one (a changed page replaces its old version),
     else from the content (a syndicated exact copy in another file is the same article).
     What had to be dropped or repaired is appended to `notes` as warnings naming the record;
-    the article is kept."""
+    the article is kept. A body of nothing but control characters is no body: only a plain text
+    file may be a headline alone (`body_required=False`)."""
     clean = _Cleaner()
     title, body = (clean(title) or "").strip(), (clean(body) or "").strip()
+    if body_required and not body:
+        raise InputError(record_place(doc, record), "no text")
     url, published, source = clean(url), clean(published), clean(source)
     repairs: list[str] = []
     if clean.repaired:
@@ -100,5 +104,5 @@ def make_article(
         record=record,
     )
     if notes is not None:
-        notes += [InputWarning(article.where, repair) for repair in repairs]
+        notes += [InputWarning(record_place(doc, record), repair) for repair in repairs]
     return article

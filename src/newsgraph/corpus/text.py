@@ -20,4 +20,4 @@ def read(path: Path, doc: str) -> Iterator[Article]:
         raise InputError(doc, "empty file: no title and no text")
     title = lines[0].lstrip("#").strip()
     body = "\n".join(lines[1:])
-    yield make_article(doc=doc, title=title, body=body)
+    yield make_article(doc=doc, title=title, body=body, body_required=False)

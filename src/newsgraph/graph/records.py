@@ -86,6 +86,11 @@ class Event:
     confidence: float = 0.5
 
 
+def record_place(doc: str, record: int | None) -> str:
+    """A record's place for messages: `file.csv#12`."""
+    return f"{doc}#{record}" if record is not None else doc
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article as read from a corpus. `doc` is the file path as the user gave it,
@@ -104,8 +109,7 @@ class Article:
 
     @property
     def where(self) -> str:
-        """The article's place for messages: `file.csv#12`."""
-        return f"{self.doc}#{self.record}" if self.record is not None else self.doc
+        return record_place(self.doc, self.record)
 
 
 @dataclass(frozen=True)
