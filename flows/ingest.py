@@ -45,10 +45,12 @@ def ingest(
         with progress_bar() as progress:
             bar = progress.add_task("extract and load", total=len(todo))
             for future in futures:  # in shard order, loading while later shards extract
-                shard = future.result()
+                shard, failed = future.result()
                 tasks.load(store, shard, settings.batch_size)
                 extracted += shard
-                progress.advance(bar, len(shard))
+                skipped += failed
+                quarantine.append(settings.quarantine_path, failed, started_at)
+                progress.advance(bar, len(shard) + len(failed))
         tasks.record_duplicates(store, copies)
         tasks.refresh_interactions(store)
         analysis = tasks.analyze(store, settings.batch_size)

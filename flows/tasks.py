@@ -31,8 +31,10 @@ def read(files: Sequence[str], limits: Limits) -> ReadResult:
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(shard: Sequence[Article], settings: Settings) -> list[ExtractedArticle]:
-    return pipeline.extract_articles(shard, settings)
+def extract(shard: Sequence[Article], settings: Settings) -> tuple[list[ExtractedArticle], list[InputError]]:
+    """The shard's records, and the articles the rules failed on (for the quarantine)."""
+    errors: list[InputError] = []
+    return pipeline.extract_articles(shard, settings, errors), errors
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])

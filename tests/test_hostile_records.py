@@ -315,3 +315,27 @@ def test_csv_with_arbitrary_field_values_keeps_every_record_with_text(rows):
     for article, (title, text, _url) in zip(read, with_text, strict=True):
         cleaned = _cleaned(text)
         assert cleaned.replace("\r\n", "\n").replace("\r", "\n") in article.text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_an_article_the_rules_fail_on_is_named_and_the_others_are_extracted(nlp, resolver, monkeypatch):
+    """Fault injection: no real text is known to break the rules, but the next bug must not stop
+    a run, so one article's rules are made to fail."""
+    from newsgraph.corpus.records import make_article
+    from newsgraph.errors import InputError
+    from newsgraph.nlp import extract as extract_module
+
+    real = extract_module.read_doc
+
+    def failing(doc, article, resolver):
+        if article.title == "Boom":
+            raise IndexError("a rule ran off the sentence")
+        return real(doc, article, resolver)
+
+    monkeypatch.setattr(extract_module, "read_doc", failing)
+    articles = [make_article(doc="a.txt", title="Boom", body=GOOD), make_article(doc="b.txt", title="Fine", body=GOOD)]
+    errors: list[InputError] = []
+    extracted = list(extract(articles, nlp, resolver, errors=errors))
+    assert [x.article.title for x in extracted] == ["Fine"] and extracted[0].events
+    assert [str(e) for e in errors] == ["a.txt: extraction failed (IndexError: a rule ran off the sentence); not loaded"]
+    with pytest.raises(IndexError):
+        list(extract(articles, nlp, resolver))

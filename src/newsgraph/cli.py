@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph.config import Settings, get_settings
-from newsgraph.errors import NewsgraphError, ReadOnlyRefused
+from newsgraph.errors import InputError, NewsgraphError, ReadOnlyRefused
 from newsgraph.store.open import open_store
 from newsgraph.store.schema_files import named_queries
 
@@ -44,6 +44,13 @@ def _fail(exc: Exception) -> None:
     """One line, whatever the driver's message looks like, so logs stay greppable."""
     err.print(f"[red]error:[/red] {' '.join(str(exc).split())}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
+
+
+def _say(skipped: list[str], warnings: list[str]) -> None:
+    """One line per skipped file or record, then one per record kept with a warning."""
+    for label, lines in (("skipped", skipped), ("warning", warnings)):
+        for line in lines:
+            err.print(f"[yellow]{label}:[/yellow] {line}", highlight=False, soft_wrap=True)
 
 
 def _table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
@@ -82,10 +89,7 @@ def run(
                              dask_address=dask, force=force)
     except NewsgraphError as exc:
         _fail(exc)
-    for line in summary.errors:
-        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
-    for line in summary.warnings:
-        err.print(f"[yellow]warning:[/yellow] {line}", highlight=False, soft_wrap=True)
+    _say(summary.errors, summary.warnings)
     if summary.quarantine:
         err.print(f"{len(summary.errors)} skipped, {len(summary.warnings)} kept with a warning, "
                   f"listed in {summary.quarantine}", highlight=False, soft_wrap=True)
@@ -135,14 +139,14 @@ def extract(paths: Annotated[list[str], typer.Argument(help="files, directories 
 
     files, errors = discover(paths)
     read = read_files(files)
-    for problem in errors + read.errors:
-        label = "warning" if problem.kept else "skipped"
-        err.print(f"[yellow]{label}:[/yellow] {problem}", highlight=False, soft_wrap=True)
+    _say([str(e) for e in errors + read.errors if not e.kept], [str(e) for e in read.errors if e.kept])
     settings = _settings()
     for shard in pipeline.shards(read.articles, workers=1):
-        for item in pipeline.extract_articles(shard, settings):
+        failed: list[InputError] = []
+        for item in pipeline.extract_articles(shard, settings, failed):
             for event in item.events:
                 sys.stdout.write(json.dumps(event_json(event, item.article.doc), ensure_ascii=False) + "\n")
+        _say([str(e) for e in failed], [])
     if not read.articles:
         raise typer.Exit(code=1)
 

@@ -16,6 +16,10 @@ class InputError(NewsgraphError):
         self.where = where
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        """Pickled by its parts, so an error found on a Dask worker reaches the run intact."""
+        return (type(self), (self.where, self.reason))
+
     @property
     def kept(self) -> bool:
         """Whether the record was loaded anyway (see InputWarning)."""

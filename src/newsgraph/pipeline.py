@@ -10,6 +10,7 @@ from pathlib import Path
 from newsgraph.actors.resolver import Resolver
 from newsgraph.config import PIPELINE_VERSION, Settings
 from newsgraph.corpus.dedupe import Duplicate, find_duplicates
+from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.nlp.extract import extract
 from newsgraph.nlp.model import load_nlp
@@ -21,10 +22,13 @@ def resolver_for(extra_aliases: Path | None) -> Resolver:
     return Resolver.default(extra_aliases)
 
 
-def extract_articles(articles: Sequence[Article], settings: Settings) -> list[ExtractedArticle]:
-    """One shard of the extract stage: the model and the gazetteer load once per process."""
+def extract_articles(
+    articles: Sequence[Article], settings: Settings, errors: list[InputError] | None = None
+) -> list[ExtractedArticle]:
+    """One shard of the extract stage: the model and the gazetteer load once per process.
+    Articles the rules fail on go to `errors` (or raise when it is None)."""
     nlp = load_nlp(settings.spacy_model)
-    return list(extract(articles, nlp, resolver_for(settings.extra_aliases)))
+    return list(extract(articles, nlp, resolver_for(settings.extra_aliases), errors=errors))
 
 
 def unchanged(store: GraphStore, articles: Sequence[Article]) -> set[str]:

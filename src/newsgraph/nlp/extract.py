@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 from newsgraph.actors.resolver import Resolver
 from newsgraph.config import PIPELINE_VERSION
+from newsgraph.corpus.decode import describe
+from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.nlp.actors_in_text import ArticleActors
 from newsgraph.nlp.events import SentenceReader
@@ -84,7 +86,15 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
 
 
 def extract(
-    articles: Iterable[Article], nlp: Language, resolver: Resolver, batch_size: int = 32
+    articles: Iterable[Article], nlp: Language, resolver: Resolver, batch_size: int = 32,
+    errors: list[InputError] | None = None,
 ) -> Iterator[ExtractedArticle]:
+    """An article the rules fail on goes to `errors` (or raises when it is None) and is not
+    loaded, so one odd parse cannot stop a run; the next run tries it again."""
     for doc, article in parse(articles, nlp, batch_size):
-        yield read_doc(doc, article, resolver)
+        try:
+            yield read_doc(doc, article, resolver)
+        except Exception as exc:
+            if errors is None:
+                raise
+            errors.append(InputError(article.where, f"extraction failed ({describe(exc)}); not loaded"))

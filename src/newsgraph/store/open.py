@@ -16,12 +16,12 @@ def describe(uri: str, settings: Settings) -> str:
     return f"embedded FalkorDB in {settings.data_dir}" if uri == "embedded" else uri
 
 
-_CREDENTIALS = re.compile(r"//[^@/]*@")
+_PASSWORD = re.compile(r"(//[^:@/]*:)[^@/]*@")
 
 
 def masked(uri: str) -> str:
-    """The URI as messages show it: credentials never reach a log."""
-    return _CREDENTIALS.sub("//***@", uri)
+    """The URI as messages show it: a password never reaches a log."""
+    return _PASSWORD.sub(r"\1***@", uri)
 
 
 def _parsed(uri: str) -> ParseResult:
