@@ -19,6 +19,8 @@ _CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not i
     0x0B: "\n", 0x0C: "\n"}
 # A lone surrogate (JSON allows "\ud800") cannot be encoded as UTF-8 by any store.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Either of the above; clean text (nearly all of it) is passed through after one scan.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 WEB_SCHEMES = ("http", "https")
 
 
@@ -33,8 +35,8 @@ class _Cleaner:
         self.repaired = False
 
     def __call__(self, value: str | None) -> str | None:
-        if value is None:
-            return None
+        if value is None or not _UNSAFE.search(value):
+            return value
         value = value.translate(_CONTROLS)
         value, replaced = _SURROGATES.subn("\ufffd", value)
         self.repaired |= bool(replaced)
