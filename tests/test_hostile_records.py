@@ -339,3 +339,16 @@ def test_an_article_the_rules_fail_on_is_named_and_the_others_are_extracted(nlp,
     assert [str(e) for e in errors] == ["a.txt: extraction failed (IndexError: a rule ran off the sentence); not loaded"]
     with pytest.raises(IndexError):
         list(extract(articles, nlp, resolver))
+
+
+def test_input_errors_cross_process_boundaries_intact():
+    """Extraction errors come back from Dask workers pickled."""
+    import pickle
+
+    from newsgraph.corpus.limits import LimitExceeded, Meter
+    from newsgraph.errors import InputError, InputWarning
+
+    for error in (InputError("a.csv#3", "no text"), InputWarning("a.csv#4", "unreadable date"),
+                  LimitExceeded(Meter("b.gz", 1, Limits()), "too big")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert (str(copy), copy.where, copy.reason, copy.kept) == (str(error), error.where, error.reason, error.kept)

@@ -47,4 +47,7 @@ class StoreError(NewsgraphError):
 
 
 class ReadOnlyRefused(StoreError):
-    """A statement given to a read-only command would write."""
+    """A statement given to a read-only command would write; the server refused it whole."""
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(uri, "the statement writes, and this is a read-only query")

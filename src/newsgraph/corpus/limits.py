@@ -82,6 +82,10 @@ class LimitExceeded(InputError):
         super().__init__(meter.where, reason)
         self.meter = meter
 
+    def __reduce__(self) -> tuple:
+        """Once it leaves the reader, the meter is of no use: it travels as a plain InputError."""
+        return (InputError, (self.where, self.reason))
+
 
 class Meter:
     """Counts decompressed bytes of one stream (a member, or a whole archive when shared by

@@ -43,7 +43,7 @@ def _csv_records(content: str, doc: str) -> Iterator[Record]:
         return
     start = 1  # index in `lines` of the next record's first line
     while start < len(lines):
-        base, reader = start, csv.reader(lines[start:], strict=True)
+        base, reader = start, csv.reader((lines[i] for i in range(start, len(lines))), strict=True)  # no copy
         while True:
             first = start + 1  # 1-based line number
             try:

@@ -10,7 +10,8 @@ names with quotes, backslashes or backticks stay data."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import redis
@@ -24,6 +25,7 @@ from newsgraph.store.base import GraphStore, Statement
 from newsgraph.store.schema_files import migrations, split_statements
 
 ALREADY_DONE = ("already indexed", "already exists", "already created")
+READ_ONLY_REFUSAL = "only on read-only queries"  # GRAPH.RO_QUERY's answer to a write
 
 
 def _plain(value: Any) -> Any:
@@ -67,14 +69,8 @@ class FalkorStore(GraphStore):
 
     def write(self, statements: Sequence[Statement]) -> None:
         cypher, params = chain(statements)
-        try:
+        with self._translated("write rejected: "):
             self.graph.query(cypher, params or None)
-        except (redis.ConnectionError, OSError) as exc:
-            raise StoreError(self.uri, f"connection lost: {exc}") from exc
-        except redis.ResponseError as exc:
-            raise StoreError(self.uri, f"write rejected: {exc}") from exc
-        except ValueError as exc:  # the client refuses to inline a parameter
-            raise StoreError(self.uri, f"parameters refused: {exc}") from exc
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """GRAPH.RO_QUERY: the server refuses any write in it."""
@@ -83,17 +79,23 @@ class FalkorStore(GraphStore):
     def execute(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._rows(self.graph.query, cypher, params)
 
-    def _rows(self, run: Any, cypher: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
+    @contextmanager
+    def _translated(self, rejected: str = "") -> Iterator[None]:
+        """The client's and the server's errors as StoreErrors naming the store."""
         try:
-            result = run(cypher, params or None)
+            yield
         except (redis.ConnectionError, OSError) as exc:
             raise StoreError(self.uri, f"connection lost: {exc}") from exc
         except redis.ResponseError as exc:
-            if "only on read-only queries" in str(exc):
-                raise ReadOnlyRefused(self.uri, "the statement writes, and this is a read-only query") from exc
-            raise StoreError(self.uri, str(exc)) from exc
+            if READ_ONLY_REFUSAL in str(exc):
+                raise ReadOnlyRefused(self.uri) from exc
+            raise StoreError(self.uri, f"{rejected}{exc}") from exc
         except ValueError as exc:  # the client refuses to inline a parameter
             raise StoreError(self.uri, f"parameters refused: {exc}") from exc
+
+    def _rows(self, run: Any, cypher: str, params: dict[str, Any] | None) -> list[dict[str, Any]]:
+        with self._translated():
+            result = run(cypher, params or None)
         names = [column[1] for column in result.header]
         return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in result.result_set]
 

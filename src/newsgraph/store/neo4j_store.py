@@ -75,7 +75,7 @@ class Neo4jStore(GraphStore):
             raise StoreError(self.uri, f"connection lost: {exc}") from exc
         except Neo4jError as exc:
             if exc.code == "Neo.ClientError.Statement.AccessMode":
-                raise ReadOnlyRefused(self.uri, "the statement writes, and this is a read-only query") from exc
+                raise ReadOnlyRefused(self.uri) from exc
             raise StoreError(self.uri, f"{exc.code}: {exc.message}") from exc
         except (TypeError, ValueError) as exc:  # a parameter the driver cannot send
             raise StoreError(self.uri, f"parameters refused: {exc}") from exc
