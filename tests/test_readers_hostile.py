@@ -233,7 +233,7 @@ def test_a_corrupt_member_is_skipped_and_the_others_load(tmp_path):
     result = read_one(path)
     assert [a.doc for a in result.articles] == [f"{path}!a.txt"]
     (error,) = result.errors
-    assert error.where == f"{path}!b.txt" and error.reason.startswith("unreadable member:")
+    assert error.where == f"{path}!b.txt" and error.reason.startswith("unreadable member (")
 
 
 def test_undecodable_member_and_undecodable_gz_name_what_holds_them(tmp_path):

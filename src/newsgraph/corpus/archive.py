@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePath, PurePosixPath
 
-from newsgraph.corpus.decode import describe, memory_file, read_bytes
+from newsgraph.corpus.decode import as_input_error, describe, memory_file, read_bytes, report
 from newsgraph.corpus.limits import DEFAULT_LIMITS, LimitExceeded, Limits, Meter, MeteredStream, human_size
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
@@ -26,12 +26,6 @@ NESTED_SUFFIXES = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".zst", ".7z", 
 
 MemberReader = Callable[[PurePath, str, "list[InputError] | None", Limits], Iterable[Article]]
 ReaderFor = Callable[[str], "MemberReader | None"]
-
-
-def _report(problem: InputError, errors: list[InputError] | None) -> None:
-    if errors is None:
-        raise problem
-    errors.append(problem)
 
 
 def _read_zip_member(
@@ -71,7 +65,7 @@ def read_zip(
         for info in members:
             where = f"{doc}!{info.filename}"
             if PurePosixPath(info.filename.lower()).suffix in NESTED_SUFFIXES:
-                _report(InputError(where, "an archive inside an archive is refused"), errors)
+                report(InputError(where, "an archive inside an archive is refused"), errors)
                 continue
             reader = reader_for(info.filename)
             if reader is None:
@@ -82,13 +76,9 @@ def read_zip(
             except LimitExceeded as exc:
                 if exc.meter is archive_meter:
                     raise
-                _report(exc, errors)
-            except InputError as exc:
-                _report(exc, errors)
+                report(exc, errors)
             except Exception as exc:  # zipfile on a corrupt, encrypted or exotic member
-                problem = InputError(where, f"unreadable member: {describe(exc)}")
-                problem.__cause__ = exc
-                _report(problem, errors)
+                report(as_input_error(exc, where, "unreadable member"), errors)
 
 
 def read_gzip(

@@ -63,3 +63,20 @@ def describe(exc: BaseException, limit: int = 120) -> str:
     message = printable(str(exc), limit)
     name = type(exc).__name__
     return f"{name}: {message}" if message else name
+
+
+def as_input_error(exc: Exception, where: str, what: str) -> InputError:
+    """An error met while reading one record as an InputError naming it: whatever a library
+    raises on garbage must lose that record only, never the rest of the file."""
+    if isinstance(exc, InputError):
+        return exc
+    problem = InputError(where, f"{what} ({describe(exc)})")
+    problem.__cause__ = exc
+    return problem
+
+
+def report(problem: InputError, errors: list[InputError] | None) -> None:
+    """A reader's bad record goes to `errors`; without a list to collect it, it is raised."""
+    if errors is None:
+        raise problem
+    errors.append(problem)

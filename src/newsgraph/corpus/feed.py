@@ -18,7 +18,7 @@ import feedparser
 import trafilatura
 from defusedxml import DefusedXmlException
 
-from newsgraph.corpus.decode import describe, read_content
+from newsgraph.corpus.decode import as_input_error, describe, read_content, report
 from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
@@ -126,14 +126,7 @@ def read(
     for number, entry in enumerate(parsed.entries, start=1):
         try:
             article = _entry_article(entry, doc, number, source, errors)
-        except InputError as exc:
-            problem = exc
         except Exception as exc:  # a library choking on one odd entry must not lose the feed
-            problem = InputError(f"{doc}#entry{number}", f"unreadable entry ({describe(exc)})")
-            problem.__cause__ = exc
+            report(as_input_error(exc, f"{doc}#entry{number}", "unreadable entry"), errors)
         else:
             yield article
-            continue
-        if errors is None:
-            raise problem
-        errors.append(problem)

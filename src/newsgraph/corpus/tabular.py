@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from pathlib import PurePath
 
-from newsgraph.corpus.decode import describe, read_text
+from newsgraph.corpus.decode import as_input_error, read_text, report
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
@@ -108,13 +108,7 @@ def read(
                 raise InputError(where, f"no text in column '{columns.text}'")
             article = make_article(doc=doc, record=number, title=title or "", body=text or "", url=url,
                                    published=date, source=source, notes=errors)
-        except InputError as exc:
-            problem = exc
-        except Exception as exc:  # nothing in one record may lose the rest of the file
-            problem = InputError(where, f"unreadable record ({describe(exc)})")
+        except Exception as exc:
+            report(as_input_error(exc, where, "unreadable record"), errors)
         else:
             yield article
-            continue
-        if errors is None:
-            raise problem
-        errors.append(problem)

@@ -18,7 +18,7 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from newsgraph.corpus.decode import describe, read_bytes
+from newsgraph.corpus.decode import as_input_error, describe, read_bytes, report
 from newsgraph.corpus.html import article_from_html
 from newsgraph.corpus.limits import DEFAULT_LIMITS, LimitExceeded, Limits, Meter, MeteredStream, human_size
 from newsgraph.errors import InputError
@@ -93,12 +93,6 @@ def _page_article(
     )
 
 
-def _report(problem: InputError, errors: list[InputError] | None) -> None:
-    if errors is None:
-        raise problem
-    errors.append(problem)
-
-
 def _numbered(stream: io.BufferedIOBase, doc: str, errors: list[InputError] | None) -> Iterator[tuple[int, Any]]:
     """Records with their place in the file. A record warcio cannot parse ends the file, since
     the records after it cannot be found; as the first record, it means this is no WARC."""
@@ -114,7 +108,7 @@ def _numbered(stream: io.BufferedIOBase, doc: str, errors: list[InputError] | No
             if number == 1:
                 raise InputError(doc, f"not a WARC archive: {describe(exc)}") from exc
             reason = f"unreadable WARC record, the rest is skipped: {describe(exc)}"
-            _report(InputError(f"{doc}#record{number}", reason), errors)
+            report(InputError(f"{doc}#record{number}", reason), errors)
             return
         yield number, record
 
@@ -133,18 +127,13 @@ def read(
             article = _page_article(record, doc, number, limits, errors)
         except LimitExceeded:
             raise
-        except InputError as exc:
-            problem = exc
         except Exception as exc:  # warcio or trafilatura on a broken record
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            problem = InputError(f"{doc}#{uri or f'record{number}'}", f"unreadable page ({describe(exc)})")
-            problem.__cause__ = exc
+            report(as_input_error(exc, f"{doc}#{uri or f'record{number}'}", "unreadable page"), errors)
+            pages += 1
         else:
             if article is not None:
                 pages += 1
                 yield article
-            continue
-        pages += 1
-        _report(problem, errors)
     if not pages:
         raise InputError(doc, "no HTML pages: the archive holds no successful text/html response")
