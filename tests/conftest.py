@@ -19,25 +19,9 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-ROOT = Path(__file__).resolve().parents[1]
+from helpers import ROOT  # noqa: E402 - after the environment above
+
 NEO4JCTL = ROOT / "tools" / "neo4j" / "neo4jctl"
-SAMPLES = ROOT / "samples"
-SEED = SAMPLES / "seed" / "moscow-warns-us.txt"
-
-
-def wikinews_subset(folder: Path, n: int) -> str:
-    """The first `n` Wikinews sample articles (CC BY 2.5, Wikinews contributors) as one CSV."""
-    import csv
-
-    csv.field_size_limit(1 << 28)
-    with open(SAMPLES / "wikinews" / "wikinews_2019.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))[:n]
-    path = folder / f"wikinews_{n}.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return str(path)
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,7 @@ import time
 
 import pytest
 
-from commands import FINGERPRINT, counts, newsgraph
-from conftest import ROOT, SEED, wikinews_subset
+from helpers import FINGERPRINT, ROOT, SEED, counts, newsgraph, wikinews_subset
 
 
 @pytest.fixture

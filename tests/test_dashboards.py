@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 from graph_fixture import loaded
 
 DASHBOARD_PATH = ROOT / "graph_schema" / "dashboards" / "newsgraph.json"

@@ -8,7 +8,7 @@ import importlib
 
 import yaml
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def test_compose_services_and_loopback_ports():

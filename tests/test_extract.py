@@ -3,19 +3,9 @@ spaCy model and gazetteer."""
 
 from __future__ import annotations
 
-from conftest import SEED
+from helpers import SEED, events_of, triples
 from newsgraph.corpus.discover import read_files
-from newsgraph.corpus.records import make_article
 from newsgraph.nlp.extract import read_doc
-
-
-def events_of(nlp, resolver, *sentences: str):
-    article = make_article(doc="t.txt", title="", body="\n\n".join(sentences))
-    return read_doc(nlp(article.text), article, resolver).events
-
-
-def triples(events):
-    return {(e.source.actor.id, e.action.lemma, e.target.actor.id if e.target else None) for e in events}
 
 
 def test_seed_article_gives_the_canonical_events(nlp, resolver):

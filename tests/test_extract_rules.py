@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from newsgraph.corpus.records import make_article
 from newsgraph.nlp.actors_in_text import ArticleActors
 from newsgraph.nlp.extract import read_doc
-from test_extract import events_of, triples
+from helpers import events_of, triples
 
 
 def one(nlp, resolver, *sentences: str, lemma: str):

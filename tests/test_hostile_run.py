@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from commands import newsgraph
-from conftest import SEED
+from helpers import SEED, newsgraph
 from newsgraph.config import Settings
 from newsgraph.store.open import open_store
 

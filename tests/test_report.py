@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from plotly.offline import get_plotlyjs
 
-from conftest import ROOT, SAMPLES
+from helpers import ROOT, SAMPLES
 from graph_fixture import loaded
 from newsgraph.report.data import gather
 from newsgraph.report.render import render

@@ -1,0 +1,33 @@
+"""The package as a pip user gets it: a wheel built from the checkout, installed with pip into a
+fresh virtual environment (no uv, no lock file), extracts the seed article. A dependency that
+only the lock file brings in fails here, as it failed for users."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import ROOT, SEED
+
+UV = Path(sys.executable).with_name("uv")
+
+
+def test_the_wheel_installs_with_pip_and_extracts_the_seed_article(tmp_path):
+    built = subprocess.run([str(UV), "build", "--wheel", "--out-dir", str(tmp_path / "dist"), str(ROOT)],
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "dist").glob("newsgraph-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    installed = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                                "--disable-pip-version-check", str(wheel)],
+                               capture_output=True, text=True, timeout=1200)
+    assert installed.returncode == 0, installed.stderr[-2000:]
+    done = subprocess.run([str(venv / "bin" / "newsgraph"), "extract", str(SEED)], capture_output=True,
+                          text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert any(e["source"]["name"] == "Russia" and e["action"]["lemma"] == "warn"
+               and (e["target"] or {}).get("name") == "United States" for e in events)
