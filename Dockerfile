@@ -8,4 +8,4 @@ COPY flows ./flows
 COPY graph_schema ./graph_schema
 RUN uv sync --frozen --no-dev
 ENV PATH="/app/.venv/bin:$PATH"
-CMD ["python", "-m", "flows.serve"]
+CMD ["python", "-m", "newsgraph_flows.serve"]

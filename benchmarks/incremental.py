@@ -64,7 +64,7 @@ def touched_copy(out: Path, n: int) -> Path:
 def in_process(touch: int, tmp: Path) -> list[tuple[str, Any, float]]:
     """Imported here, after main() has set NEWSGRAPH_DATA_DIR and Prefect's settings: Prefect
     reads its settings on import, and newsgraph caches its settings on first use."""
-    from flows.ingest import run_ingest
+    from newsgraph_flows.ingest import run_ingest
     from newsgraph.config import get_settings
     from newsgraph.store.open import open_store
 
@@ -118,7 +118,7 @@ def main() -> None:
     os.environ["NEWSGRAPH_DATA_DIR"] = str(data_dir)
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
-    from flows.prefect_server import stop_prefect_server
+    from newsgraph_flows.prefect_server import stop_prefect_server
     from newsgraph.store.embedded_server import EmbeddedFalkorDB
 
     try:

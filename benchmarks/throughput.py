@@ -64,7 +64,7 @@ def bench_extract(settings: Settings) -> None:
     from prefect import flow, task
     from prefect.cache_policies import NO_CACHE
 
-    from flows.ingest import task_runner  # the same engine the flow uses
+    from newsgraph_flows.ingest import task_runner  # the same engine the flow uses
 
     @task(cache_policy=NO_CACHE)
     def shard_task(shard):

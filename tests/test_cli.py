@@ -142,15 +142,6 @@ def test_analyze_export_and_report_from_the_cli(data_dir, corpus, tmp_path):
         "error: --format csv: unknown format; use one of graphml, gexf, jsonl"]
 
 
-def test_the_library_never_imports_prefect():
-    code = ("import importlib, pkgutil, sys, newsgraph\n"
-            "for m in pkgutil.walk_packages(newsgraph.__path__, 'newsgraph.'):\n"
-            "    importlib.import_module(m.name)\n"
-            "print('prefect' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.stdout.strip() == "False", done.stderr
-
-
 @pytest.fixture
 def external_falkordb(tmp_path):
     """A FalkorDB server on a loopback TCP port with a password, as a user may run one."""

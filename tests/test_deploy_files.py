@@ -29,6 +29,8 @@ def test_prefect_deployment_points_at_the_flow():
     spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
     (deployment,) = spec["deployments"]
     module_path, name = deployment["entrypoint"].split(":")
-    module = importlib.import_module(module_path.removesuffix(".py").replace("/", "."))
+    assert (ROOT / module_path).is_file()
+    # flows/ is where the package lives; the package is newsgraph_flows
+    module = importlib.import_module(module_path.removeprefix("flows/").removesuffix(".py").replace("/", "."))
     assert getattr(module, name).name == "ingest"
     assert set(deployment["parameters"]) <= {"inputs", "graph", "force"}

@@ -31,3 +31,28 @@ def test_the_wheel_installs_with_pip_and_extracts_the_seed_article(tmp_path):
     events = [json.loads(line) for line in done.stdout.splitlines()]
     assert any(e["source"]["name"] == "Russia" and e["action"]["lemma"] == "warn"
                and (e["target"] or {}).get("name") == "United States" for e in events)
+
+
+LIBRARY_WITHOUT_PREFECT = """
+import importlib, importlib.abc, pkgutil, sys
+
+class Absent(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in {"prefect", "prefect_dask", "newsgraph_flows"}:
+            raise ModuleNotFoundError(f"No module named {name!r}")
+
+sys.meta_path.insert(0, Absent())
+import newsgraph
+modules = [m.name for m in pkgutil.walk_packages(newsgraph.__path__, "newsgraph.")]
+for name in modules:
+    importlib.import_module(name)
+print(len(modules))
+"""
+
+
+def test_every_library_module_imports_as_if_prefect_and_the_flows_were_not_installed():
+    """The library runs in a plain test, a Prefect task or a Dask worker alike: none of its
+    modules may need Prefect or the flows package above it."""
+    done = subprocess.run([sys.executable, "-c", LIBRARY_WITHOUT_PREFECT], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert int(done.stdout) > 40  # every module was imported, not none

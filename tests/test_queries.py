@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.cli import _typed
+from newsgraph_flows.cli import _typed
 from newsgraph.store.schema_files import named_queries
 
 LIBRARY = named_queries()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from flows.ingest import ingest
+from newsgraph_flows.ingest import ingest
 
 
 def serve(inputs: Sequence[str], cron: str | None = None, interval: int | None = None,

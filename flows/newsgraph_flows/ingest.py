@@ -13,7 +13,7 @@ from prefect import flow, unmapped
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import tasks
+from newsgraph_flows import tasks
 from newsgraph import pipeline, quarantine
 from newsgraph.config import get_settings
 from newsgraph.errors import NewsgraphError

@@ -78,12 +78,12 @@ def run(
     if not verbose:  # the summary and one-line errors below say what matters
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)
-    from flows.prefect_server import ensure_prefect_api
+    from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
         open_store(_settings(graph)).close()  # a store that does not answer fails before Prefect starts
         ensure_prefect_api(get_settings().data_dir / "prefect")  # before Prefect is imported
-        from flows.ingest import run_ingest  # Prefect is imported only by the flows
+        from newsgraph_flows.ingest import run_ingest  # imported late: `query` and `extract` need no Prefect
 
         summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
                              dask_address=dask, force=force)
@@ -118,14 +118,14 @@ def serve(
     if (cron is None) == (interval is None):
         _fail(NewsgraphError("serve: give exactly one of --cron or --interval"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.prefect_server import ensure_prefect_api
+    from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
         api_url = ensure_prefect_api(get_settings().data_dir / "prefect")
     except NewsgraphError as exc:
         _fail(exc)
     out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
-    from flows.serve import serve as serve_flow  # Prefect reads PREFECT_API_URL on import
+    from newsgraph_flows.serve import serve as serve_flow  # Prefect reads PREFECT_API_URL on import
 
     serve_flow(paths, cron=cron, interval=interval, graph=graph)
 
@@ -337,7 +337,7 @@ def schema_apply(graph: GraphOption = None) -> None:
 def server_stop() -> None:
     """Stop the embedded FalkorDB server and the Prefect server of NEWSGRAPH_DATA_DIR, if
     they run."""
-    from flows.prefect_server import stop_prefect_server
+    from newsgraph_flows.prefect_server import stop_prefect_server
     from newsgraph.store.embedded_server import EmbeddedFalkorDB
 
     EmbeddedFalkorDB(get_settings().data_dir / "falkordb").stop()
