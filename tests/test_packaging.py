@@ -5,6 +5,7 @@ only the lock file brings in fails here, as it failed for users."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,18 @@ def test_the_wheel_installs_with_pip_and_extracts_the_seed_article(tmp_path):
     events = [json.loads(line) for line in done.stdout.splitlines()]
     assert any(e["source"]["name"] == "Russia" and e["action"]["lemma"] == "warn"
                and (e["target"] or {}).get("name") == "United States" for e in events)
+    # the first run of a pip user: the embedded store, the packaged graph_schema, the flows
+    env = os.environ | {"NEWSGRAPH_DATA_DIR": str(tmp_path / "data")}
+    command = str(venv / "bin" / "newsgraph")
+    try:
+        ran = subprocess.run([command, "run", str(SEED)], capture_output=True, text=True, timeout=600,
+                             cwd=tmp_path, env=env)
+        assert ran.returncode == 0, ran.stderr[-2000:]
+        asked = subprocess.run([command, "query", "--json", "MATCH (e:Event) RETURN count(e) AS n"],
+                               capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+        assert asked.returncode == 0 and json.loads(asked.stdout)["n"] == len(events), asked.stderr
+    finally:
+        subprocess.run([command, "server", "stop"], capture_output=True, timeout=120, cwd=tmp_path, env=env)
 
 
 LIBRARY_WITHOUT_PREFECT = """

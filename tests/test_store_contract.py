@@ -162,3 +162,21 @@ def test_read_refuses_a_write_and_execute_may_write(store):
     assert not store.read("MATCH (a:Actor {name: 'x'}) RETURN a.id AS id")
     assert store.execute("CREATE (x:Probe {n: 7}) RETURN x.n AS n") == [{"n": 7}]
     assert store.read("MATCH (x:Probe) RETURN x.n AS n") == [{"n": 7}]
+
+
+def test_the_embedded_store_reads_a_graph_that_does_not_exist_yet(falkor_server):
+    """A new data directory has no graph before its first run; `query` must still answer."""
+    import uuid
+
+    from falkordb import FalkorDB
+
+    from newsgraph.store.falkordb_store import FalkorStore
+
+    store = FalkorStore(FalkorDB(unix_socket_path=str(falkor_server.socket_path)), f"new_{uuid.uuid4().hex[:8]}",
+                        "embedded-test")
+    try:
+        assert store.read("RETURN 1 AS one") == [{"one": 1}]
+        assert store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    finally:
+        store.graph.delete()
+        store.close()

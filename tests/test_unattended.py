@@ -10,6 +10,7 @@ import pty
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 from helpers import FINGERPRINT, NEWSGRAPH, SEED, counts, newsgraph, wikinews_subset
 
+from newsgraph import daemon
 from newsgraph.quarantine import append, split_where
 from newsgraph.errors import InputError
 
@@ -166,3 +168,57 @@ def test_kill_9_mid_run_then_rerun_gives_the_clean_graph(tmp_path, forty_article
     finally:
         newsgraph("server", "stop", data_dir=clean)
         newsgraph("server", "stop", data_dir=killed)
+
+
+# ------------------------------------------------------------------ daemons that stop when idle
+
+HOLD_LEASE = "import sys, time; from pathlib import Path; from newsgraph import daemon; " \
+             "daemon.lease(Path(sys.argv[1])); print('held', flush=True); time.sleep(float(sys.argv[2]))"
+
+
+def _wait_gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while any(daemon.pid_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return not any(daemon.pid_alive(p) for p in pids)
+
+
+def test_idle_daemons_are_listed_and_stop_by_themselves(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # a registry of the test's own
+    env = {"NEWSGRAPH_IDLE_MINUTES": "0.1", "XDG_STATE_HOME": str(tmp_path / "state")}
+    data_dir = tmp_path / "data"
+    try:
+        done = newsgraph("run", str(SEED), data_dir=data_dir, **env)
+        assert done.returncode == 0, done.stderr
+        found = {d.kind: d for d in daemon.running()}
+        assert set(found) == {"falkordb", "prefect"}
+        assert {d.home.parent for d in found.values()} == {data_dir.resolve()}
+        status = newsgraph("server", "status", data_dir=data_dir, **env)
+        said = " ".join(status.stdout.split())
+        assert status.returncode == 0 and all(str(d.pid) in said for d in found.values()), said
+        # nobody uses them: both stop within a few idle periods (6 s each) without being told
+        assert _wait_gone([d.pid for d in found.values()], 60)
+        assert daemon.running() == []
+        assert "no newsgraph daemon is running" in newsgraph("server", "status", data_dir=data_dir, **env).stdout
+    finally:
+        newsgraph("server", "stop", data_dir=data_dir)
+
+
+def test_a_daemon_in_use_is_not_stopped(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    env = {"NEWSGRAPH_IDLE_MINUTES": "0.05", "XDG_STATE_HOME": str(tmp_path / "state")}
+    data_dir = tmp_path / "data"
+    (data_dir / "falkordb").mkdir(parents=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LEASE, str(data_dir / "falkordb"), "10"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert newsgraph("query", "RETURN 1", data_dir=data_dir, **env).returncode == 0
+        (server,) = daemon.running()
+        time.sleep(6)  # twice the idle time: still up, since a process holds a lease
+        assert daemon.pid_alive(server.pid) and daemon.idle_seconds(server.home) is None
+        holder.wait(timeout=30)  # the lease ends with its process
+        assert _wait_gone([server.pid], 30)
+    finally:
+        holder.kill()
+        newsgraph("server", "stop", data_dir=data_dir)

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph import daemon
 from newsgraph.config import Settings, get_settings
 from newsgraph.errors import InputError, NewsgraphError, ReadOnlyRefused
 from newsgraph.store.open import open_store
@@ -82,7 +83,8 @@ def run(
 
     try:
         open_store(_settings(graph)).close()  # a store that does not answer fails before Prefect starts
-        ensure_prefect_api(get_settings().data_dir / "prefect")  # before Prefect is imported
+        # before Prefect is imported, which reads PREFECT_API_URL
+        ensure_prefect_api(get_settings().data_dir / "prefect", get_settings().idle_minutes)
         from newsgraph_flows.ingest import run_ingest  # imported late: `query` and `extract` need no Prefect
 
         summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
@@ -121,7 +123,8 @@ def serve(
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
-        api_url = ensure_prefect_api(get_settings().data_dir / "prefect")
+        daemon.lease(get_settings().data_dir / "falkordb")  # both daemons stay up while serving
+        api_url = ensure_prefect_api(get_settings().data_dir / "prefect", get_settings().idle_minutes)
     except NewsgraphError as exc:
         _fail(exc)
     out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
@@ -331,6 +334,19 @@ def schema_apply(graph: GraphOption = None) -> None:
                 out.print(f"applied {applied}")
     except NewsgraphError as exc:
         _fail(exc)
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """List your running newsgraph daemons, whatever their data directory: kind, data
+    directory, pid, memory and how long each has been idle (they stop after NEWSGRAPH_IDLE_MINUTES)."""
+    rows = []
+    for found in daemon.running():
+        idle = daemon.idle_seconds(found.home)
+        rows.append({"daemon": found.kind, "data dir": str(found.home.parent), "pid": found.pid,
+                     "memory MB": round(daemon.memory_mb(found.pid)),
+                     "idle": "in use" if idle is None else f"{idle / 60:.1f} min"})
+    out.print(_table(rows, title="newsgraph daemons") if rows else "no newsgraph daemon is running")
 
 
 @server_app.command("stop")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -20,7 +19,8 @@ import urllib.request
 from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.store.embedded_server import pid_alive
+from newsgraph import daemon
+from newsgraph.daemon import pid_alive
 
 STARTUP_SECONDS = 90
 STATE_FILE = "server.json"
@@ -72,24 +72,20 @@ def _start(home: Path) -> tuple[int, str]:
     return server.pid, api_url
 
 
-def ensure_prefect_api(home: Path) -> str:
+def ensure_prefect_api(home: Path, idle_minutes: float) -> str:
     """PREFECT_API_URL, set in the environment before Prefect is imported: the user's, the
-    server this data directory runs, or a new one. A lock makes concurrent commands share one."""
+    server this data directory runs, or a new one. A lock makes concurrent commands share one;
+    a server of ours stops by itself after `idle_minutes` unused (see newsgraph.daemon)."""
     if os.environ.get("PREFECT_API_URL"):
         return os.environ["PREFECT_API_URL"]
     home.mkdir(parents=True, exist_ok=True)
+    daemon.lease(home)
     with (home / "server.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        found = _recorded(home) or _start(home)
-    os.environ["PREFECT_API_URL"] = found[1]
-    return found[1]
-
-
-def _signal_group(pid: int, signum: int) -> None:
-    try:
-        os.killpg(pid, signum)
-    except OSError:
-        pass
+        pid, api_url = _recorded(home) or _start(home)
+    daemon.watched(daemon.Daemon("prefect", home.resolve(), pid), idle_minutes)
+    os.environ["PREFECT_API_URL"] = api_url
+    return api_url
 
 
 def stop_prefect_server(home: Path) -> bool:
@@ -100,11 +96,7 @@ def stop_prefect_server(home: Path) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         return False
     running = pid_alive(pid)
-    if running:  # the whole session: `prefect server start` runs uvicorn as a child
-        _signal_group(pid, signal.SIGTERM)
-        deadline = time.monotonic() + 20
-        while pid_alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        _signal_group(pid, signal.SIGKILL)
+    if running:
+        daemon.terminate(pid, group=True)
     state.unlink(missing_ok=True)
     return running

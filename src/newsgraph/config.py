@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import platformdirs
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -16,7 +17,8 @@ PIPELINE_VERSION = "extract-2"
 
 
 def _default_data_dir() -> Path:
-    return Path.home() / ".local" / "share" / "newsgraph"
+    """The user's data directory: ~/.local/share/newsgraph, or under XDG_DATA_HOME when set."""
+    return platformdirs.user_data_path("newsgraph")
 
 
 class Settings(BaseSettings):
@@ -43,6 +45,9 @@ class Settings(BaseSettings):
     """What a .zip or .gz may unpack to, in total."""
     max_compression_ratio: float = 100
     """Unpacked / packed size above which an archive member is refused as a bomb."""
+    idle_minutes: float = 15
+    """The embedded FalkorDB and the Prefect server a data directory runs stop by themselves
+    after this long with no newsgraph process using them (`serve` uses them while it serves)."""
     quarantine: Path | None = None
     """JSON-lines report of the files and records runs skipped; default data_dir/quarantine.jsonl."""
 

@@ -80,6 +80,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import psutil
 import redis
 from falkordb import FalkorDB
 from redis.backoff import NoBackoff
@@ -88,13 +89,14 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
+from newsgraph.daemon import pid_alive as _pid_alive
+
 __all__ = [
     "DEFAULT_START_TIMEOUT",
     "DEFAULT_STOP_TIMEOUT",
     "EmbeddedFalkorDB",
     "EmbeddedStoreError",
     "get_server",
-    "pid_alive",
     "running_server",
     "socket_path_for",
     "stop_server",
@@ -200,54 +202,6 @@ def _resolve(data_dir: Path | str) -> Path:
 # process helpers
 
 
-def _pid_alive(pid: int) -> bool:
-    """Return whether ``pid`` is a live process (a zombie counts as dead).
-
-    Zombies matter: a daemonized server is re-parented to PID 1, and in some
-    containers PID 1 never reaps, so a killed server stays visible to
-    ``kill(pid, 0)`` forever.
-    """
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # exists, belongs to someone else
-    state = _process_state(pid)
-    return state not in ("Z", "X")
-
-
-pid_alive = _pid_alive  # public: the CLI's Prefect server daemon is watched the same way
-
-
-def _process_state(pid: int) -> str | None:
-    """Return the one-letter process state (``R``, ``S``, ``Z``...), if known."""
-    if sys.platform.startswith("linux"):
-        try:
-            text = Path(f"/proc/{pid}/stat").read_text()
-        except OSError:
-            return None
-        # "pid (comm) S ..." - comm may contain spaces and parentheses.
-        rest = text.rpartition(")")[2].split()
-        return rest[0] if rest else None
-    out = _ps(pid, "stat=")
-    return out[:1] if out else None
-
-
-def _ps(pid: int, fmt: str) -> str:
-    try:
-        res = subprocess.run(
-            ["ps", "-ww", "-o", fmt, "-p", str(pid)],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return res.stdout.strip()
-
-
 def _process_description(pid: int) -> tuple[str, Path | None]:
     """Return ``(command line, working directory)`` of ``pid`` as far as visible.
 
@@ -255,21 +209,15 @@ def _process_description(pid: int) -> tuple[str, Path | None]:
     so the command line shows the socket rather than the original arguments;
     its working directory is its ``dir``, i.e. our data directory.
     """
-    if sys.platform.startswith("linux"):
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
-            cmd = os.fsdecode(cmdline).strip()
-        except OSError:
-            cmd = ""
-        if not cmd:
-            with contextlib.suppress(OSError):
-                cmd = Path(f"/proc/{pid}/comm").read_text().strip()
-        try:
-            cwd: Path | None = Path(os.readlink(f"/proc/{pid}/cwd"))
-        except OSError:
-            cwd = None
-        return cmd, cwd
-    return _ps(pid, "command="), None
+    try:
+        process = psutil.Process(pid)
+        command = " ".join(process.cmdline()) or process.name()
+    except psutil.Error:
+        return "", None
+    try:
+        return command, Path(process.cwd())
+    except psutil.Error:
+        return command, None
 
 
 # --------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from newsgraph.store.schema_files import migrations, split_statements
 
 ALREADY_DONE = ("already indexed", "already exists", "already created")
 READ_ONLY_REFUSAL = "only on read-only queries"  # GRAPH.RO_QUERY's answer to a write
+NO_GRAPH = "empty key"  # GRAPH.RO_QUERY's answer when the graph does not exist
 
 
 def _plain(value: Any) -> Any:
@@ -73,7 +74,14 @@ class FalkorStore(GraphStore):
             self.graph.query(cypher, params or None)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """GRAPH.RO_QUERY: the server refuses any write in it."""
+        """GRAPH.RO_QUERY: the server refuses any write in it. It also refuses a graph that does
+        not exist yet (a new data directory), so that one is created empty first."""
+        try:
+            return self._rows(self.graph.ro_query, cypher, params)
+        except StoreError as exc:
+            if NO_GRAPH not in exc.reason:
+                raise
+        self._rows(self.graph.query, "RETURN 1", None)  # creates the key, writes nothing
         return self._rows(self.graph.ro_query, cypher, params)
 
     def execute(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import ParseResult, urlparse
 
+from newsgraph import daemon
 from newsgraph.config import Settings
 from newsgraph.errors import StoreError
 from newsgraph.store.base import GraphStore
@@ -46,10 +47,13 @@ def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
         from newsgraph.store.falkordb_store import FalkorStore
 
         server = EmbeddedFalkorDB(settings.data_dir / "falkordb")
+        daemon.lease(server.data_dir)  # before the start: its watcher must not stop it meanwhile
         try:
             server.start()
         except EmbeddedStoreError as exc:
             raise StoreError(describe(uri, settings), str(exc)) from exc
+        if server.pid:
+            daemon.watched(daemon.Daemon("falkordb", server.data_dir, server.pid), settings.idle_minutes)
         db = FalkorDB(unix_socket_path=str(server.socket_path))
         return FalkorStore(db, settings.graph_name, describe(uri, settings), server=server)
     if scheme in NEO4J_SCHEMES:
