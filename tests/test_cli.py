@@ -177,7 +177,7 @@ def test_external_falkordb_with_and_without_the_password(data_dir, external_falk
     assert json.loads(done.stdout) == {"n": 1}
     bad = newsgraph("query", "RETURN 1", "--graph", f"falkordb://:wrong@127.0.0.1:{port}", data_dir=data_dir)
     assert bad.returncode == 1
-    assert bad.stderr.strip() == f"error: graph store falkordb://:***@127.0.0.1:{port}: the server refused the password"
+    assert bad.stderr.strip() == f"error: graph store falkordb://***@127.0.0.1:{port}: the server refused the password"
     assert "wrong" not in bad.stderr
 
 

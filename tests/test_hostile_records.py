@@ -47,7 +47,7 @@ def test_a_lone_surrogate_is_repaired_with_a_warning_and_the_rest_of_the_file_lo
     result = read_files([str(path)])
     assert [a.title for a in result.articles] == ["A", "B"]
     assert result.articles[0].text == "A\n\nTurkey met Russia \ufffd in Ankara."
-    assert messages(result) == [(f"{path}#1: invalid characters (lone surrogates) replaced by U+FFFD", True)]
+    assert messages(result) == [(f"{path}#1: undecodable bytes or invalid characters (lone surrogates) replaced by U+FFFD", True)]
 
 
 def test_a_body_of_control_characters_only_is_no_text(tmp_path):
@@ -261,7 +261,7 @@ FIELDS = ("title", "text", "date", "url", "source")
 
 def _check_articles(result, path: Path) -> None:
     for error in result.errors:
-        assert str(error).startswith(f"{path}#"), str(error)
+        assert str(error).startswith(f"{path}#") or str(error) == f"{path}: no records", str(error)
     for article in result.articles + result.skipped_language:
         assert article.doc == str(path) and article.record is not None
         assert article.text.strip()
@@ -352,3 +352,47 @@ def test_input_errors_cross_process_boundaries_intact():
                   LimitExceeded(Meter("b.gz", 1, Limits()), "too big")):
         copy = pickle.loads(pickle.dumps(error))
         assert (str(copy), copy.where, copy.reason, copy.kept) == (str(error), error.where, error.reason, error.kept)
+
+
+# ------------------------------------------------------------------ found in review
+
+
+def test_a_json_line_python_cannot_read_loses_only_itself(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    good = json.dumps({"title": "B", "text": GOOD})
+    path.write_text("[" * 200_000 + "\n" + '{"n": ' + "9" * 5000 + "}\n" + good + "\r" + good.replace("B", "C"),
+                    encoding="utf-8")
+    result = read_files([str(path)])
+    assert [a.title for a in result.articles] == ["B", "C"]  # a lone CR ends a line too
+    assert [e.where for e in result.errors] == [f"{path}#1", f"{path}#2"]
+    assert all(e.reason.startswith(("unreadable JSON", "invalid JSON")) for e in result.errors)
+
+
+def test_a_byte_that_is_not_utf8_costs_a_csv_record_a_warning_not_the_file(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b"title,text\nA,Caf\xe9 owners in Lyon protested the tax.\nB," + GOOD.encode() + b"\n")
+    result = read_files([str(path)])
+    assert [a.title for a in result.articles] == ["A", "B"]
+    assert result.articles[0].text.endswith("Caf\ufffd owners in Lyon protested the tax.")
+    assert messages(result) == [
+        (f"{path}#2: undecodable bytes or invalid characters (lone surrogates) replaced by U+FFFD", True)]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("text,title,text\nA,B,C\n", "the header names 'text' more than once: which column holds what is ambiguous"),
+    ("title,text\n", "no records"),
+])
+def test_a_csv_without_usable_records_is_one_message(tmp_path, content, message):
+    path = tmp_path / "h.csv"
+    path.write_text(content, encoding="utf-8")
+    result = read_files([str(path)])
+    assert result.articles == [] and messages(result) == [(f"{path}: {message}", False)]
+
+
+def test_an_article_over_the_length_cap_is_refused_by_name(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"title": "Dump", "text": "word " * 300}) + "\n"
+                    + json.dumps({"title": "B", "text": GOOD}) + "\n", encoding="utf-8")
+    result = read_files([str(path)], Limits(max_article_chars=1000))
+    assert [a.title for a in result.articles] == ["B"]
+    assert messages(result) == [(f"{path}#1: 1,505 characters, over the 1,000-character cap on one article", False)]

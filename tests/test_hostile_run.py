@@ -61,7 +61,7 @@ QUARANTINED = {  # (file, record): (action, the reason's start)
     ("zero.txt", None): ("skipped", "a character device, not a regular file"),
     ("records.jsonl", "2"): ("skipped", "'text' is a number, not text"),
     ("records.jsonl", "3"): ("skipped", "'text' is an object, not text"),
-    ("records.jsonl", "4"): ("kept", "invalid characters (lone surrogates) replaced by U+FFFD"),
+    ("records.jsonl", "4"): ("kept", "undecodable bytes or invalid characters (lone surrogates) replaced by U+FFFD"),
     ("records.jsonl", "5"): ("kept", "unreadable date 'not a date': stored without a date"),
     ("records.jsonl", "6"): ("kept", "link 'javascript:alert(1)' is not an http(s) URL: stored without a URL"),
     ("table.csv", "3"): ("skipped", "malformed CSV record"),
@@ -219,3 +219,32 @@ def test_run_checks_the_store_before_it_reads_the_corpus(data_dir, tmp_path):
     (line,) = done.stderr.strip().splitlines()
     assert line.startswith("error: graph store bolt://127.0.0.1:9: cannot connect")
     assert not (data_dir / "quarantine.jsonl").exists()  # nothing was read
+
+
+@pytest.mark.parametrize("uri", ["bolt://u:s3cret@127.0.0.1:1", "falkordb://u:pa/s3cret@127.0.0.1:1",
+                                 "falkordb://u:p@s3cret@127.0.0.1:1", "bolt://127.0.0.1:1/?x=s3cret"])
+def test_a_uri_the_driver_refuses_is_one_line_without_its_password(data_dir, uri):
+    done = newsgraph("query", "RETURN 1", "--graph", uri, data_dir=data_dir)
+    assert done.returncode == 1
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("error: graph store ") and ("s3cret" not in line or "?x=s3cret" in uri)
+
+
+def test_escape_codes_in_a_member_name_reach_the_terminal_as_text(data_dir, tmp_path):
+    import zipfile
+
+    path = tmp_path / "names.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("evil\x1b]0;pwned\x07\x1b[2J.jsonl", "{not json\n")
+        archive.writestr("good.txt", "Iran threatens Israel\n\nIran threatened Israel on Sunday.\n")
+    done = newsgraph("extract", str(path), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    assert "evil?]0;pwned??[2J.jsonl#1: invalid JSON" in done.stderr
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "1e400", "[1, -1e999]"])
+def test_a_parameter_no_store_can_hold_is_refused_not_changed(data_dir, value):
+    done = newsgraph("query", "--param", f"p={value}", "RETURN $p AS p", data_dir=data_dir)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "beyond 64 bits" in done.stderr or "not a finite number" in done.stderr

@@ -129,7 +129,7 @@ def test_rss_one_article_per_entry_and_a_broken_entry_reported():
     assert "teaser" not in ferry.text  # full content wins over the summary
     assert "FEED_SCRIPT" not in ferry.text
     assert "<p>" not in library.text and "eight months after a flood" in library.text
-    assert [str(e) for e in result.errors] == [f"{RSS}#entry3: no content or summary"]
+    assert [str(e) for e in result.errors] == [f"{RSS}#3: no content or summary"]
 
 
 def test_atom_entry_prefers_content_and_published_date():
@@ -232,7 +232,7 @@ def test_a_directory_mixing_every_format(tmp_path):
     assert errors == []
     result = read_files(files)
     assert len(result.articles) == 9  # page, 2 rss entries, atom, txt, csv, jsonl, warc, zip
-    assert [e.where for e in result.errors] == [f"{folder / 'wire.rss'}#entry3"]
+    assert [e.where for e in result.errors] == [f"{folder / 'wire.rss'}#3"]
 
 
 # ---------------------------------------------------------------- language

@@ -244,8 +244,12 @@ def test_undecodable_member_and_undecodable_gz_name_what_holds_them(tmp_path):
     assert [str(e) for e in result.errors] == [
         f"{path}!bad.txt: undecodable bytes at offset 7: the file is not UTF-8 text"]
     gz = tmp_path / "bad.jsonl.gz"
-    gz.write_bytes(gzip.compress(b'{"text": "\xff\xfe"}'))
-    assert [e.where for e in read_one(gz).errors] == [str(gz)]
+    gz.write_bytes(gzip.compress(b'{"text": "\xff\xfe"}\n{"text": "Caf\xe9 owners protested the new tax on Monday."}'))
+    result = read_one(gz)  # a record of undecodable bytes is refused; one such byte is repaired
+    assert [(str(e), e.kept) for e in result.errors] == [
+        (f"{gz}#1: not text: 2 undecodable bytes or invalid characters", False),
+        (f"{gz}#2: undecodable bytes or invalid characters (lone surrogates) replaced by U+FFFD", True)]
+    assert [a.text for a in result.articles] == ["Caf\ufffd owners protested the new tax on Monday."]
 
 
 # ---------------------------------------------------------------- feeds and pages
@@ -276,7 +280,8 @@ def test_a_broken_feed_entry_is_reported_and_the_rest_load(tmp_path):
     result = read_one(path)
     assert [(a.title, a.published) for a in result.articles] == [
         ("Pier repaired", "2024-03-07"), ("Ferry fares frozen", None)]
-    assert [str(e) for e in result.errors] == [f"{path}#entry2: no content or summary"]
+    assert [str(e) for e in result.errors] == [f"{path}#2: no content or summary",
+                                               f"{path}#3: unreadable date 'garbage date': stored without a date"]
 
 
 def test_script_and_style_never_reach_the_text(tmp_path):

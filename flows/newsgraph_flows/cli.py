@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from rich.table import Table
 
 from newsgraph import daemon
 from newsgraph.config import Settings, get_settings
+from newsgraph.corpus.decode import printable
 from newsgraph.errors import InputError, NewsgraphError, ReadOnlyRefused
 from newsgraph.store.open import open_store
 from newsgraph.store.schema_files import named_queries
@@ -41,17 +43,30 @@ def _settings(graph: str | None = None) -> Settings:
     return settings.model_copy(update={"graph": graph}) if graph else settings
 
 
+SAID_AT_MOST = 20  # lines of each kind on the terminal; the quarantine report holds them all
+
+
+def _line(text: str) -> str:
+    """Text from the data (a file name, a driver's message) as one printable line: an escape
+    sequence in a zip member's name must not reach the terminal."""
+    return printable(text, limit=100_000)
+
+
 def _fail(exc: Exception) -> None:
     """One line, whatever the driver's message looks like, so logs stay greppable."""
-    err.print(f"[red]error:[/red] {' '.join(str(exc).split())}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {_line(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
-def _say(skipped: list[str], warnings: list[str]) -> None:
-    """One line per skipped file or record, then one per record kept with a warning."""
+def _say(skipped: list[str], warnings: list[str], listed_in: str | None = None) -> None:
+    """One line per skipped file or record, then one per record kept with a warning, at most
+    SAID_AT_MOST of each: a corpus in another language would flood the terminal."""
     for label, lines in (("skipped", skipped), ("warning", warnings)):
-        for line in lines:
-            err.print(f"[yellow]{label}:[/yellow] {line}", highlight=False, soft_wrap=True)
+        for line in lines[:SAID_AT_MOST]:
+            err.print(f"[yellow]{label}:[/yellow] {_line(line)}", highlight=False, soft_wrap=True)
+        if len(lines) > SAID_AT_MOST:
+            rest = f"… and {len(lines) - SAID_AT_MOST} more {label} lines"
+            err.print(rest + (f", all in {listed_in}" if listed_in else ""), highlight=False, soft_wrap=True)
 
 
 def _table(rows: list[dict[str, Any]], title: str | None = None) -> Table:
@@ -91,7 +106,7 @@ def run(
                              dask_address=dask, force=force)
     except NewsgraphError as exc:
         _fail(exc)
-    _say(summary.errors, summary.warnings)
+    _say(summary.errors, summary.warnings, summary.quarantine)
     if summary.quarantine:
         err.print(f"{len(summary.errors)} skipped, {len(summary.warnings)} kept with a warning, "
                   f"listed in {summary.quarantine}", highlight=False, soft_wrap=True)
@@ -165,11 +180,26 @@ def _parse_params(pairs: list[str]) -> dict[str, Any]:
 
 
 def _typed(value: str) -> Any:
-    """`5` is a number and `true` a boolean, as an analyst typing at a prompt means them."""
+    """`5` is a number and `true` a boolean, as an analyst typing at a prompt means them.
+    Numbers no store holds (beyond 64 bits, infinite) are refused rather than changed."""
     try:
-        return json.loads(value)
-    except json.JSONDecodeError:
+        typed = json.loads(value)
+    except (json.JSONDecodeError, RecursionError):
         return value
+    _check_number(typed, value)
+    return typed
+
+
+def _check_number(typed: Any, given: str) -> None:
+    if isinstance(typed, dict):
+        typed = list(typed.values())
+    for item in typed if isinstance(typed, list) else [typed]:
+        if isinstance(item, list | dict):
+            _check_number(item, given)
+        elif isinstance(item, int) and not isinstance(item, bool) and not -(2**63) <= item < 2**63:
+            raise typer.BadParameter(f"{_line(given)[:60]}: an integer beyond 64 bits")
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise typer.BadParameter(f"{_line(given)[:60]}: not a finite number")
 
 
 @app.command()
@@ -356,8 +386,11 @@ def server_stop() -> None:
     from newsgraph_flows.prefect_server import stop_prefect_server
     from newsgraph.store.embedded_server import EmbeddedFalkorDB
 
-    EmbeddedFalkorDB(get_settings().data_dir / "falkordb").stop()
-    stop_prefect_server(get_settings().data_dir / "prefect")
+    data_dir = get_settings().data_dir
+    EmbeddedFalkorDB(data_dir / "falkordb").stop()
+    stop_prefect_server(data_dir / "prefect")
+    for home in (data_dir / "falkordb", data_dir / "prefect"):
+        daemon.unwatch(home)
     out.print("stopped")
 
 

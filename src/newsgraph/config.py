@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     """What a .zip or .gz may unpack to, in total."""
     max_compression_ratio: float = 100
     """Unpacked / packed size above which an archive member is refused as a bomb."""
+    max_article_chars: int = 5_000_000
+    """Longer articles are refused (quarantined); long ones below it are parsed in parts."""
     idle_minutes: float = 15
     """The embedded FalkorDB and the Prefect server a data directory runs stop by themselves
     after this long with no newsgraph process using them (`serve` uses them while it serves)."""
@@ -54,7 +56,7 @@ class Settings(BaseSettings):
     @property
     def limits(self) -> Limits:
         return Limits(max_file_bytes=int(self.max_file_mb * MB), max_uncompressed_bytes=int(self.max_archive_mb * MB),
-                      max_ratio=self.max_compression_ratio)
+                      max_ratio=self.max_compression_ratio, max_article_chars=self.max_article_chars)
 
     @property
     def quarantine_path(self) -> Path:

@@ -36,6 +36,7 @@ import psutil
 IN_USE = "in-use.lock"
 LAST_USED = "last-used"
 WATCHER_LOCK = "watcher.lock"
+WATCHER_PID = "watcher.pid"
 KINDS = ("falkordb", "prefect")
 
 _leases: dict[Path, IO[str]] = {}
@@ -205,8 +206,13 @@ def watch(daemon: Daemon, idle_minutes: float) -> None:
             fcntl.flock(watcher, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return
+        (daemon.home / WATCHER_PID).write_text(str(os.getpid()), encoding="utf-8")
+        checked = time.monotonic()
         while pid_alive(daemon.pid):
-            time.sleep(poll)
+            time.sleep(min(1.0, poll))  # a daemon stopped by hand ends its watcher at once
+            if time.monotonic() - checked < poll:
+                continue
+            checked = time.monotonic()
             with (daemon.home / IN_USE).open("a") as handle:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -215,6 +221,16 @@ def watch(daemon: Daemon, idle_minutes: float) -> None:
                 if _since_last_use(daemon.home) >= idle and pid_alive(daemon.pid):
                     _stop(daemon)  # under the lock: a new lease waits for the stop to end
                     return
+
+
+def unwatch(home: Path) -> None:
+    """Ends the watcher of a daemon stopped by hand (`server stop`), so nothing is left behind."""
+    try:
+        pid = int((home / WATCHER_PID).read_text(encoding="utf-8"))
+        if pid_alive(pid) and "newsgraph.daemon" in " ".join(psutil.Process(pid).cmdline()):
+            terminate(pid, grace=5)
+    except (OSError, ValueError, psutil.Error):
+        pass
 
 
 if __name__ == "__main__":

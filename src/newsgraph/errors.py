@@ -3,6 +3,16 @@ log of an unattended run is enough to find the culprit."""
 
 from __future__ import annotations
 
+import re
+
+# Everything between the scheme's // and the last @: user and password, whatever they hold.
+_CREDENTIALS = re.compile(r"//.*@")
+
+
+def masked(uri: str) -> str:
+    """A URI as messages show it: credentials never reach a terminal or a log."""
+    return _CREDENTIALS.sub("//***@", uri)
+
 
 class NewsgraphError(Exception):
     """Base class: the CLI prints these as one line instead of a traceback."""

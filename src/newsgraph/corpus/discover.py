@@ -133,6 +133,10 @@ def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> ReadRes
     result = ReadResult()
     for doc in paths:
         for article in _read_one(doc, result.errors, limits):
+            if len(article.text) > limits.max_article_chars:
+                result.errors.append(InputError(article.where, f"{len(article.text):,} characters, over the "
+                                                f"{limits.max_article_chars:,}-character cap on one article"))
+                continue
             language, share = language_share(article.text)
             article = replace(article, language=language)
             if is_extracted(language):

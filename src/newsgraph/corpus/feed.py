@@ -2,7 +2,7 @@
 
 feedparser reads the many dialects and broken feeds of the web, but it does not promise to
 refuse entity-expansion attacks, so the bytes are first checked with defusedxml. A broken entry
-is reported as `file#entryN` and the other entries still load."""
+is reported as `file#N` (N its place in the feed) and the other entries still load."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from newsgraph.corpus.decode import as_input_error, describe, read_content, repo
 from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
-from newsgraph.graph.records import Article
+from newsgraph.graph.records import Article, record_place
 
 SUFFIXES = (".rss", ".atom", ".xml")
 
@@ -73,20 +73,22 @@ def _entry_text(entry: Any) -> str:
 def _entry_date(entry: Any) -> str | None:
     """feedparser's parsed dates are UTC structs (the offset already applied). Plain dict
     access: feedparser's own mapping of `updated` to `published` is deprecated and warns."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = dict.get(entry, key)
+    for key in ("published", "updated", "created"):
+        parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
             try:
                 return time.strftime("%Y-%m-%d", parsed)
             except (TypeError, ValueError):
                 continue
-    return None
+    # A date feedparser could not read is passed on as written, so that reading warns about it.
+    written = next((dict.get(entry, key) for key in ("published", "updated", "created") if dict.get(entry, key)), None)
+    return written if isinstance(written, str) else None
 
 
 def _entry_article(
     entry: Any, doc: str, number: int, source: str | None, notes: list[InputError] | None
 ) -> Article:
-    where = f"{doc}#entry{number}"
+    where = record_place(doc, number)
     text = _entry_text(entry)
     if not text:
         raise InputError(where, "no content or summary")
@@ -127,6 +129,6 @@ def read(
         try:
             article = _entry_article(entry, doc, number, source, errors)
         except Exception as exc:  # a library choking on one odd entry must not lose the feed
-            report(as_input_error(exc, f"{doc}#entry{number}", "unreadable entry"), errors)
+            report(as_input_error(exc, record_place(doc, number), "unreadable entry"), errors)
         else:
             yield article

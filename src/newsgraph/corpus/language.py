@@ -7,8 +7,8 @@ confidence they are "und" (undetermined) and kept.
 
 A guess over the whole text can be carried by a quote: Cyrillic or Arabic n-grams are so
 distinctive that one Russian sentence in an English report makes the whole "ru". So a
-non-English guess is checked against the body: each sentence, line and quotation is classified
-on its own, and the language holding most of the characters decides."""
+non-English guess is checked on the text without its quotations (what the article says in its
+own voice), and an article is set aside only when that is confidently not English."""
 
 from __future__ import annotations
 
@@ -21,8 +21,10 @@ UNDETERMINED = "und"
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 10_000  # enough for a stable guess; keeps a huge page from costing more
 EXTRACTED_LANGUAGES = frozenset({"en", UNDETERMINED})
-MIN_SEGMENT_CHARS = 20  # shorter segments are mostly undetermined and only cost time
-_SEGMENT_BREAKS = re.compile(r"(?<=[.!?])\s+|\n+|[\"“”«»„]")
+SET_ASIDE_CONFIDENCE = 0.9  # below it a short English text guessed as something else is kept
+MIN_OWN_VOICE_CHARS = 40  # what is left without the quotations must be enough to classify
+# A quotation: between straight or curly double quotes, guillemets, or German quotes.
+_QUOTATIONS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]')
 
 
 @cache
@@ -32,35 +34,21 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True, min_confidence=MIN_CONFIDENCE)
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code, or "und" when the text is too short or too mixed to tell."""
-    return language_share(text)[0]
-
-
 def language_share(text: str) -> tuple[str, float]:
-    """The language and how sure the guess is: the classifier's confidence, or, when the body
-    was checked segment by segment, the share of characters in that language."""
+    """The article's language and the classifier's confidence in it; "und" when the text is
+    too short or too mixed to tell, or not confidently foreign."""
     sample = text[:SAMPLE_CHARS]
     if not sample.strip():
         return UNDETERMINED, 0.0
     language, confidence = _identifier().classify(sample)
     if language in EXTRACTED_LANGUAGES:
         return language, confidence
-    return _majority(sample) or (language, confidence)
-
-
-def _majority(sample: str) -> tuple[str, float] | None:
-    characters: dict[str, int] = {}
-    for segment in _SEGMENT_BREAKS.split(sample):
-        segment = segment.strip()
-        if len(segment) >= MIN_SEGMENT_CHARS:
-            language, _ = _identifier().classify(segment)
-            if language != UNDETERMINED:
-                characters[language] = characters.get(language, 0) + len(segment)
-    if not characters:
-        return None
-    language = max(characters, key=characters.__getitem__)
-    return language, characters[language] / sum(characters.values())
+    own_voice = _QUOTATIONS.sub(" ", sample)
+    if own_voice != sample and len(own_voice.strip()) >= MIN_OWN_VOICE_CHARS:
+        language, confidence = _identifier().classify(own_voice)
+    if language not in EXTRACTED_LANGUAGES and confidence < SET_ASIDE_CONFIDENCE:
+        return UNDETERMINED, confidence
+    return language, confidence
 
 
 def is_extracted(language: str) -> bool:

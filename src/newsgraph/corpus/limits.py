@@ -27,6 +27,9 @@ class Limits:
     max_ratio: float = 100.0
     max_members: int = 10_000
     ratio_floor_bytes: int = 1 * MB
+    max_article_chars: int = 5_000_000
+    """One article's text: parsing goes at about 6k words a second, so 5M characters (some 800k
+    words) is a quarter of an hour; a longer "article" is a dump, not news."""
 
 
 DEFAULT_LIMITS = Limits()

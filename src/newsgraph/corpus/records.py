@@ -17,7 +17,8 @@ from newsgraph.graph.records import Article, record_place
 # separate lines, so they become line breaks.
 _CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"} | {
     0x0B: "\n", 0x0C: "\n"}
-# A lone surrogate (JSON allows "\ud800") cannot be encoded as UTF-8 by any store.
+# A lone surrogate (JSON allows "\ud800"; a byte that is not UTF-8 is read as one) cannot be
+# encoded as UTF-8 by any store.
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # Either of the above; clean text (nearly all of it) is passed through after one scan.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -29,17 +30,17 @@ def content_hash(text: str) -> str:
 
 
 class _Cleaner:
-    """Cleans the fields of one record and notes, once, what it had to repair."""
+    """Cleans the fields of one record and counts what it had to repair."""
 
     def __init__(self) -> None:
-        self.repaired = False
+        self.repaired = 0
 
     def __call__(self, value: str | None) -> str | None:
         if value is None or not _UNSAFE.search(value):
             return value
         value = value.translate(_CONTROLS)
         value, replaced = _SURROGATES.subn("\ufffd", value)
-        self.repaired |= bool(replaced)
+        self.repaired += replaced
         return value
 
 
@@ -80,10 +81,12 @@ def make_article(
     title, body = (clean(title) or "").strip(), (clean(body) or "").strip()
     if body_required and not body:
         raise InputError(record_place(doc, record), "no text")
+    if clean.repaired * 20 > len(body):  # over 5%: another encoding or binary junk, no text
+        raise InputError(record_place(doc, record), f"not text: {clean.repaired} undecodable bytes or invalid characters")
     url, published, source = clean(url), clean(published), clean(source)
     repairs: list[str] = []
     if clean.repaired:
-        repairs.append("invalid characters (lone surrogates) replaced by U+FFFD")
+        repairs.append("undecodable bytes or invalid characters (lone surrogates) replaced by U+FFFD")
     link = web_url(url)
     if url and url.strip() and link is None:
         repairs.append(f"link {repr(printable(url, 60))} is not an http(s) URL: stored without a URL")

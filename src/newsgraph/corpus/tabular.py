@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import astuple, dataclass
 from pathlib import PurePath
 
-from newsgraph.corpus.decode import as_input_error, read_text, report
+from newsgraph.corpus.decode import as_input_error, describe, read_content, report
 from newsgraph.corpus.records import make_article
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
@@ -22,6 +23,7 @@ from newsgraph.graph.records import Article
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
 
 Record = tuple[int, dict | InputError]
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,16 @@ def _csv_records(content: str, doc: str) -> Iterator[Record]:
     """Rows keyed by the header, numbered by the line they start on."""
     csv.field_size_limit(1 << 28)
     lines = io.StringIO(content, newline="").readlines()  # line ends as csv wants them; not at U+2028
-    header_reader = csv.reader(lines[:1], strict=True)
-    header = next(header_reader, None)
+    try:
+        header = next(csv.reader(lines[:1], strict=True), None)
+    except csv.Error as exc:
+        raise InputError(doc, f"unreadable CSV header ({exc})") from exc
     if not header:
         return
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(doc, f"the header names {', '.join(map(repr, repeated))} more than once: "
+                              "which column holds what is ambiguous")
     start = 1  # index in `lines` of the next record's first line
     while start < len(lines):
         base, reader = start, csv.reader((lines[i] for i in range(start, len(lines))), strict=True)  # no copy
@@ -65,13 +73,17 @@ def _csv_records(content: str, doc: str) -> Iterator[Record]:
 
 
 def _jsonl_records(content: str, doc: str) -> Iterator[Record]:
-    for line_number, line in enumerate(content.split("\n"), start=1):  # JSON strings may hold U+2028
+    # Split at line ends only: a JSON string may hold U+2028, never a raw CR or LF.
+    for line_number, line in enumerate(_LINE_ENDS.split(content), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield line_number, InputError(f"{doc}#{line_number}", f"invalid JSON: {exc.msg}")
+            continue
+        except (ValueError, RecursionError) as exc:  # a 5000-digit number, nesting 100k deep
+            yield line_number, InputError(f"{doc}#{line_number}", f"unreadable JSON ({describe(exc)})")
             continue
         if not isinstance(record, dict):
             yield line_number, InputError(f"{doc}#{line_number}", "a JSON line must be an object")
@@ -96,9 +108,13 @@ def read(
 ) -> Iterator[Article]:
     """Yields the good records; bad ones go to `errors` (or raise when it is None), and so do
     warnings about what a kept record lost."""
-    content = read_text(path, doc)
+    # Undecodable bytes become lone surrogates here, so that they cost their record a warning
+    # (reading repairs them) instead of costing the whole file.
+    content = read_content(path, doc).decode("utf-8-sig", errors="surrogateescape")
     records = _csv_records if path.suffix.lower() == ".csv" else _jsonl_records
+    found = False
     for number, record in records(content, doc):
+        found = True
         where = f"{doc}#{number}"
         try:
             if isinstance(record, InputError):
@@ -112,3 +128,5 @@ def read(
             report(as_input_error(exc, where, "unreadable record"), errors)
         else:
             yield article
+    if not found:
+        raise InputError(doc, "no records")

@@ -8,9 +8,9 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 
-from newsgraph.errors import ReadOnlyRefused, StoreError
+from newsgraph.errors import ReadOnlyRefused, StoreError, masked
 from newsgraph.store.base import GraphStore, Statement
 from newsgraph.store.schema_files import migrations, split_statements
 
@@ -34,16 +34,18 @@ class Neo4jStore(GraphStore):
     def __init__(
         self, uri: str, user: str = "neo4j", password: str = "", database: str | None = None
     ) -> None:
-        self.uri = uri
+        self.uri = masked(uri)
         self.database = database or None
         auth = (user, password) if password else None
         try:
             self.driver = GraphDatabase.driver(uri, auth=auth)
             self.driver.verify_connectivity()
         except AuthError as exc:
-            raise StoreError(uri, f"the server refused the credentials of user {user!r}") from exc
-        except (ServiceUnavailable, OSError, ValueError) as exc:
-            raise StoreError(uri, f"cannot connect: {exc}") from exc
+            raise StoreError(self.uri, f"the server refused the credentials of user {user!r}") from exc
+        except (ServiceUnavailable, OSError) as exc:
+            raise StoreError(self.uri, f"cannot connect: {str(exc).replace(uri, self.uri)}") from exc
+        except (DriverError, ValueError) as exc:  # a URI the driver refuses (it quotes the URI)
+            raise StoreError(self.uri, f"not a usable Neo4j URI: {str(exc).replace(uri, self.uri)}") from exc
 
     def write(self, statements: Sequence[Statement]) -> None:
         def work(tx: neo4j.ManagedTransaction) -> None:
@@ -69,7 +71,10 @@ class Neo4jStore(GraphStore):
     def _rows(self, cypher: str, params: dict[str, Any] | None, mode: str) -> list[dict[str, Any]]:
         try:
             with self.driver.session(database=self.database, default_access_mode=mode) as session:
-                result = session.run(cypher, params or {})
+                try:
+                    result = session.run(cypher, params or {})
+                except (TypeError, ValueError) as exc:  # a parameter the driver cannot send
+                    raise StoreError(self.uri, f"parameters refused: {exc}") from exc
                 return [{k: _plain(v) for k, v in record.items()} for record in result]
         except ServiceUnavailable as exc:
             raise StoreError(self.uri, f"connection lost: {exc}") from exc
@@ -77,8 +82,6 @@ class Neo4jStore(GraphStore):
             if exc.code == "Neo.ClientError.Statement.AccessMode":
                 raise ReadOnlyRefused(self.uri) from exc
             raise StoreError(self.uri, f"{exc.code}: {exc.message}") from exc
-        except (TypeError, ValueError) as exc:  # a parameter the driver cannot send
-            raise StoreError(self.uri, f"parameters refused: {exc}") from exc
 
     def apply_schema(self) -> list[str]:
         applied = []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import ParseResult, urlparse
 
 from newsgraph import daemon
 from newsgraph.config import Settings
-from newsgraph.errors import StoreError
+from newsgraph.errors import StoreError, masked
 from newsgraph.store.base import GraphStore
 
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -15,14 +14,6 @@ NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 def describe(uri: str, settings: Settings) -> str:
     return f"embedded FalkorDB in {settings.data_dir}" if uri == "embedded" else uri
-
-
-_PASSWORD = re.compile(r"(//[^:@/]*:)[^@/]*@")
-
-
-def masked(uri: str) -> str:
-    """The URI as messages show it: a password never reaches a log."""
-    return _PASSWORD.sub(r"\1***@", uri)
 
 
 def _parsed(uri: str) -> ParseResult:
