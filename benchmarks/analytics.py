@@ -41,7 +41,7 @@ def run(store: GraphStore, out: Path, settings) -> dict[str, float]:
     times: dict[str, float] = {}
     files, _ = discover([str(ROOT / "samples" / "wikinews")])
     articles = timed("read", times, lambda: read_files(files).articles)
-    extracted = timed("extract", times, lambda: extract_articles(articles, settings))
+    extracted = timed("extract", times, lambda: extract_articles(articles, settings.extraction))
     store.apply_schema()
     timed("load", times, lambda: store.load_all(extracted, settings.batch_size))
     timed("refresh interactions", times, store.refresh_interactions)

@@ -40,7 +40,7 @@ def bench_extract(settings: Settings) -> None:
     n_words = words(articles)
     nlp = load_nlp(settings.spacy_model)
     list(nlp.pipe(a.text for a in articles[:5]))  # warm up
-    extract_articles(articles[:5], settings)
+    extract_articles(articles[:5], settings.extraction)
 
     t = time.perf_counter()
     for _ in nlp.pipe((a.text for a in articles), batch_size=32):
@@ -49,7 +49,7 @@ def bench_extract(settings: Settings) -> None:
 
     t = time.perf_counter()
     for shard in shards(articles, 1):
-        extract_articles(shard, settings)
+        extract_articles(shard, settings.extraction)
     ours = n_words / (time.perf_counter() - t)
 
     t = time.perf_counter()
@@ -68,7 +68,7 @@ def bench_extract(settings: Settings) -> None:
 
     @task(cache_policy=NO_CACHE)
     def shard_task(shard):
-        return len(extract_articles(shard, settings))
+        return len(extract_articles(shard, settings.extraction))
 
     results = {}
     for n in (1, 2):

@@ -89,7 +89,7 @@ def wikinews_report(tmp_path_factory, falkor_server) -> Path:
 
     files, _ = discover([str(SAMPLES / "wikinews")])
     articles = read_files(files).articles
-    extracted = pipeline.extract_articles(articles, get_settings())
+    extracted = pipeline.extract_articles(articles, get_settings().extraction)
     db = FalkorDB(unix_socket_path=str(falkor_server.socket_path))
     store = FalkorStore(db, f"report_{uuid.uuid4().hex[:8]}", "embedded-test", server=falkor_server)
     try:

@@ -39,8 +39,7 @@ GraphOption = Annotated[
 
 
 def _settings(graph: str | None = None) -> Settings:
-    settings = get_settings()
-    return settings.model_copy(update={"graph": graph}) if graph else settings
+    return get_settings().overriding(graph=graph)
 
 
 SAID_AT_MOST = 20  # lines of each kind on the terminal; the quarantine report holds them all
@@ -99,7 +98,7 @@ def run(
     try:
         open_store(_settings(graph)).close()  # a store that does not answer fails before Prefect starts
         # before Prefect is imported, which reads PREFECT_API_URL
-        ensure_prefect_api(get_settings().data_dir / "prefect", get_settings().idle_minutes)
+        ensure_prefect_api(get_settings().home("prefect"), get_settings().idle_minutes)
         from newsgraph_flows.ingest import run_ingest  # imported late: `query` and `extract` need no Prefect
 
         summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
@@ -138,8 +137,8 @@ def serve(
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
-        daemon.lease(get_settings().data_dir / "falkordb")  # both daemons stay up while serving
-        api_url = ensure_prefect_api(get_settings().data_dir / "prefect", get_settings().idle_minutes)
+        daemon.lease(get_settings().home("falkordb"))  # both daemons stay up while serving
+        api_url = ensure_prefect_api(get_settings().home("prefect"), get_settings().idle_minutes)
     except NewsgraphError as exc:
         _fail(exc)
     out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
@@ -161,7 +160,7 @@ def extract(paths: Annotated[list[str], typer.Argument(help="files, directories 
     settings = _settings()
     for shard in pipeline.shards(read.articles, workers=1):
         failed: list[InputError] = []
-        for item in pipeline.extract_articles(shard, settings, failed):
+        for item in pipeline.extract_articles(shard, settings.extraction, failed):
             for event in item.events:
                 sys.stdout.write(json.dumps(event_json(event, item.article.doc), ensure_ascii=False) + "\n")
         _say([str(e) for e in failed], [])
@@ -386,11 +385,11 @@ def server_stop() -> None:
     from newsgraph_flows.prefect_server import stop_prefect_server
     from newsgraph.store.embedded_server import EmbeddedFalkorDB
 
-    data_dir = get_settings().data_dir
-    EmbeddedFalkorDB(data_dir / "falkordb").stop()
-    stop_prefect_server(data_dir / "prefect")
-    for home in (data_dir / "falkordb", data_dir / "prefect"):
-        daemon.unwatch(home)
+    settings = get_settings()
+    EmbeddedFalkorDB(settings.home("falkordb")).stop()
+    stop_prefect_server(settings.home("prefect"))
+    for kind in daemon.KINDS:
+        daemon.unwatch(settings.home(kind))
     out.print("stopped")
 
 

@@ -28,9 +28,7 @@ def ingest(
 ) -> RunSummary:
     """Parameters are plain values so a deployment can schedule it; the rest comes from the
     NEWSGRAPH_* settings of the process that runs it."""
-    settings = get_settings()
-    if graph:
-        settings = settings.model_copy(update={"graph": graph})
+    settings = get_settings().overriding(graph=graph)
     started, started_at = time.monotonic(), datetime.now(UTC)
     with open_store(settings) as store:  # first: a store that does not answer fails the run at once
         store.apply_schema()
@@ -41,7 +39,7 @@ def ingest(
         articles, copies = pipeline.originals(read.articles)
         seen = set() if force else pipeline.unchanged(store, articles)
         todo = [a for a in articles if a.id not in seen]
-        futures = tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings))
+        futures = tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings.extraction))
         extracted = []
         with progress_bar() as progress:
             bar = progress.add_task("extract and load", total=len(todo))

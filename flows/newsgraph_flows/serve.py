@@ -4,9 +4,9 @@ at a time, so a slow run is never overlapped by the next."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
+from newsgraph.config import get_settings
 from newsgraph_flows.ingest import ingest
 
 
@@ -24,8 +24,9 @@ def serve(inputs: Sequence[str], cron: str | None = None, interval: int | None =
 
 
 def main() -> None:
-    serve(os.environ.get("NEWSGRAPH_INPUTS", "/corpus").split(","),
-          cron=os.environ.get("NEWSGRAPH_CRON", "0 * * * *"))
+    """The docker-compose worker: NEWSGRAPH_INPUTS on NEWSGRAPH_CRON."""
+    settings = get_settings()
+    serve(settings.inputs.split(","), cron=settings.cron)
 
 
 if __name__ == "__main__":

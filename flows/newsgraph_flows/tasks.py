@@ -11,7 +11,7 @@ from prefect.cache_policies import NO_CACHE
 
 from newsgraph import pipeline
 from newsgraph.analytics.analyze import AnalysisSummary, analyse_and_write
-from newsgraph.config import Settings
+from newsgraph.config import Extraction
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.corpus.discover import ReadResult, discover, read_files
 from newsgraph.corpus.limits import Limits
@@ -31,10 +31,10 @@ def read(files: Sequence[str], limits: Limits) -> ReadResult:
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(shard: Sequence[Article], settings: Settings) -> tuple[list[ExtractedArticle], list[InputError]]:
+def extract(shard: Sequence[Article], config: Extraction) -> tuple[list[ExtractedArticle], list[InputError]]:
     """The shard's records, and the articles the rules failed on (for the quarantine)."""
     errors: list[InputError] = []
-    return pipeline.extract_articles(shard, settings, errors), errors
+    return pipeline.extract_articles(shard, config, errors), errors
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])

@@ -3,6 +3,8 @@ so the CLI, the Prefect flows and the tests configure the pipeline the same way.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +54,12 @@ class Settings(BaseSettings):
     after this long with no newsgraph process using them (`serve` uses them while it serves)."""
     quarantine: Path | None = None
     """JSON-lines report of the files and records runs skipped; default data_dir/quarantine.jsonl."""
+    action_lexicon: str = ""
+    """Extra action lexicon files (TOML), separated by the OS path separator; see actions/."""
+    inputs: str = "/corpus"
+    """What the docker-compose worker ingests: comma-separated files, directories or globs."""
+    cron: str = "0 * * * *"
+    """The docker-compose worker's schedule."""
 
     @property
     def limits(self) -> Limits:
@@ -61,6 +69,30 @@ class Settings(BaseSettings):
     @property
     def quarantine_path(self) -> Path:
         return self.quarantine or self.data_dir / "quarantine.jsonl"
+
+    def home(self, daemon: str) -> Path:
+        """Where a daemon of the data directory keeps its files: `falkordb` or `prefect`."""
+        return self.data_dir / daemon
+
+    @property
+    def action_lexicon_files(self) -> list[Path]:
+        return [Path(p) for p in self.action_lexicon.split(os.pathsep) if p]
+
+    @property
+    def extraction(self) -> Extraction:
+        return Extraction(self.spacy_model, self.extra_aliases)
+
+    def overriding(self, *, graph: str | None = None) -> Settings:
+        """These settings with what a command line gave (None keeps the setting)."""
+        return self.model_copy(update={"graph": graph}) if graph else self
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extract stage needs, and all that is shipped to each Dask task."""
+
+    spacy_model: str = "auto"
+    extra_aliases: Path | None = None
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsgraph.actors.resolver import Resolver
-from newsgraph.config import PIPELINE_VERSION, Settings
+from newsgraph.config import PIPELINE_VERSION, Extraction
 from newsgraph.corpus.dedupe import Duplicate, find_duplicates
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
@@ -23,12 +23,12 @@ def resolver_for(extra_aliases: Path | None) -> Resolver:
 
 
 def extract_articles(
-    articles: Sequence[Article], settings: Settings, errors: list[InputError] | None = None
+    articles: Sequence[Article], config: Extraction, errors: list[InputError] | None = None
 ) -> list[ExtractedArticle]:
     """One shard of the extract stage: the model and the gazetteer load once per process.
     Articles the rules fail on go to `errors` (or raise when it is None)."""
-    nlp = load_nlp(settings.spacy_model)
-    return list(extract(articles, nlp, resolver_for(settings.extra_aliases), errors=errors))
+    nlp = load_nlp(config.spacy_model)
+    return list(extract(articles, nlp, resolver_for(config.extra_aliases), errors=errors))
 
 
 def unchanged(store: GraphStore, articles: Sequence[Article]) -> set[str]:

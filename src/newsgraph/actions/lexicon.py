@@ -21,14 +21,11 @@ from typing import Any
 from newsgraph.graph.records import PLOVER_CATEGORIES
 
 __all__ = [
-    "EXTRA_LEXICON_ENV", "INTENT_VERBS", "MODALITIES", "NEGATING_VERBS", "POSSIBLE_MODALS",
+    "INTENT_VERBS", "MODALITIES", "NEGATING_VERBS", "POSSIBLE_MODALS",
     "REQUEST_VERBS", "SPEECH_VERBS", "THREAT_VERBS", "UNKNOWN", "Classification",
     "Lexicon", "LexiconError", "classify", "classify_noun", "default_lexicon", "is_light_verb",
 ]
 
-# Extra lexicon files (os.pathsep-separated) layered over the bundled one, so a user can
-# add or re-score words without editing the installed package.
-EXTRA_LEXICON_ENV = "NEWSGRAPH_ACTION_LEXICON"
 MODALITIES = frozenset({"request", "threat", "intent", "possible"})
 SCORE_MIN, SCORE_MAX = -10.0, 10.0
 
@@ -302,10 +299,12 @@ def _parse(source: str, text: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The bundled lexicon plus the files named in $NEWSGRAPH_ACTION_LEXICON, built once
-    per process."""
-    extra = [path for path in os.environ.get(EXTRA_LEXICON_ENV, "").split(os.pathsep) if path]
-    return Lexicon.from_files(*extra)
+    """The bundled lexicon plus the files of the `action_lexicon` setting
+    ($NEWSGRAPH_ACTION_LEXICON), layered over it so a user can add or re-score words without
+    editing the installed package; built once per process."""
+    from newsgraph.config import get_settings
+
+    return Lexicon.from_files(*get_settings().action_lexicon_files)
 
 
 _DEFAULT = default_lexicon()

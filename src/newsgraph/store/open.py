@@ -27,8 +27,8 @@ def _parsed(uri: str) -> ParseResult:
     return parsed
 
 
-def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
-    uri = uri or settings.graph
+def open_store(settings: Settings) -> GraphStore:
+    uri = settings.graph
     parsed = _parsed(uri)
     scheme = parsed.scheme
     if uri == "embedded":
@@ -37,7 +37,7 @@ def open_store(settings: Settings, uri: str | None = None) -> GraphStore:
         from newsgraph.store.embedded_server import EmbeddedFalkorDB, EmbeddedStoreError
         from newsgraph.store.falkordb_store import FalkorStore
 
-        server = EmbeddedFalkorDB(settings.data_dir / "falkordb")
+        server = EmbeddedFalkorDB(settings.home("falkordb"))
         daemon.lease(server.data_dir)  # before the start: its watcher must not stop it meanwhile
         try:
             server.start()
