@@ -20,7 +20,7 @@ from newsgraph.config import Settings, get_settings
 from newsgraph.corpus.decode import printable
 from newsgraph.errors import InputError, NewsgraphError, ReadOnlyRefused
 from newsgraph.store.open import open_store
-from newsgraph.store.schema_files import named_queries
+from newsgraph.store.schema_files import named_queries, statement
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 schema_app = typer.Typer(no_args_is_help=True, help="The graph schema (migrations).")
@@ -297,11 +297,7 @@ def analyze(graph: GraphOption = None) -> None:
         settings = _settings(graph)
         with open_store(settings) as store:
             summary = analyse_and_write(store, settings.batch_size)
-            central = store.read(
-                "MATCH (a:Actor) WHERE a.pagerank IS NOT NULL RETURN a.name AS actor, a.kind AS kind, "
-                "a.community AS community, a.degree AS degree, round(a.pagerank * 1000) / 1000 AS pagerank "
-                "ORDER BY a.pagerank DESC, a.id LIMIT 10"
-            )
+            central = store.read(statement("analytics", "most_central"), {"limit": 10})
     except NewsgraphError as exc:
         _fail(exc)
     out.print(summary.line())

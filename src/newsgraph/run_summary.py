@@ -8,15 +8,7 @@ from dataclasses import dataclass, field
 from newsgraph.errors import InputError
 from newsgraph.graph.records import ExtractedArticle
 from newsgraph.store.base import GraphStore
-
-TOP_PAIRS = """
-MATCH (s:Actor)-[r:INTERACTS_WITH]->(t:Actor)
-WITH s, t, toInteger(sum(r.count)) AS events, sum(r.score) AS score
-RETURN s.name AS source, t.name AS target, events, score
-ORDER BY events DESC, source, target
-LIMIT $limit
-"""
-
+from newsgraph.store.schema_files import named_queries
 
 @dataclass
 class RunSummary:
@@ -55,7 +47,8 @@ class RunSummary:
             warnings=[str(e) for e in errors if e.kept],
             seconds=round(seconds, 2),
             graph=store.counts(),
-            top_pairs=store.read(TOP_PAIRS, {"limit": 10}),
+            top_pairs=[{k: row[k] for k in ("source", "target", "events", "score")}
+                       for row in store.read(named_queries()["top_pairs"].cypher, {"limit": 10})],
             analysis=analysis,
             quarantine=quarantine,
         )

@@ -1,4 +1,4 @@
-// Registers the property names of syndicated copies (load/08_duplicates.cypher), for the reason
+// Registers the property names of syndicated copies (load/duplicates.cypher), for the reason
 // given in 003_attribute_names.cypher.
 CREATE (n:_NewsgraphSchema {duplicate_of: 0, similarity: 0})
 DELETE n;

@@ -4,7 +4,7 @@ One directed edge per (source, target) pair, summed over the pair's INTERACTS_WI
 (one per action): `weight` is the number of counted events, `score` their summed
 cooperation–conflict score, `balance` the mean score and `sign` its direction. Reading the
 derived INTERACTS_WITH rather than the events keeps the rule for what counts (asserted, with a
-target) in one place: graph_schema/load/12_derive_interactions.cypher."""
+target) in one place: graph_schema/load/derive_interactions.cypher."""
 
 from __future__ import annotations
 
@@ -13,29 +13,7 @@ from collections import defaultdict
 import networkx as nx
 
 from newsgraph.store.base import GraphStore
-
-PAIRS = """
-MATCH (s:Actor)-[r:INTERACTS_WITH]->(t:Actor)
-WHERE s.id <> t.id
-RETURN s.id AS source, t.id AS target, sum(r.count) AS count, sum(r.score) AS score,
-       collect(r.action) AS actions
-"""
-
-ACTORS = """
-UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country
-"""
-
-# The same events INTERACTS_WITH counts, per month; undated events have no month.
-MONTHLY = """
-MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGETS]->(t:Actor)
-WHERE s.id <> t.id AND coalesce(e.negated, false) = false AND e.modality IS NULL
-  AND e.date IS NOT NULL
-RETURN s.id AS source, t.id AS target, substring(e.date, 0, 7) AS month, count(e) AS count,
-       sum(e.score) AS score
-"""
-
+from newsgraph.store.schema_files import statement
 
 def balance(score: float, count: int) -> float:
     """Mean cooperation–conflict score, -10..10; 0 for no events."""
@@ -45,13 +23,13 @@ def balance(score: float, count: int) -> float:
 def read_actor_graph(store: GraphStore) -> nx.DiGraph:
     """Actors that take part in at least one counted interaction, and their pairs."""
     graph = nx.DiGraph()
-    for row in store.read(PAIRS):
+    for row in store.read(statement("analytics", "actor_pairs")):
         count, score = int(row["count"]), float(row["score"])
         graph.add_edge(
             row["source"], row["target"], weight=count, score=score, balance=balance(score, count),
             sign=1 if score >= 0 else -1, actions=sorted(set(row["actions"])),
         )
-    for row in store.read(ACTORS, {"ids": sorted(graph.nodes)}):
+    for row in store.read(statement("analytics", "actors_by_id"), {"ids": sorted(graph.nodes)}):
         graph.add_node(row["id"], **{k: v for k, v in row.items() if k != "id" and v is not None})
     return graph
 
@@ -59,7 +37,7 @@ def read_actor_graph(store: GraphStore) -> nx.DiGraph:
 def read_monthly_balance(store: GraphStore) -> dict[tuple[str, str], list[tuple[str, int, float]]]:
     """Per pair, (month, events, balance) in month order."""
     months: dict[tuple[str, str], list[tuple[str, int, float]]] = defaultdict(list)
-    for row in store.read(MONTHLY):
+    for row in store.read(statement("analytics", "monthly_pairs")):
         count = int(row["count"])
         months[(row["source"], row["target"])].append(
             (row["month"], count, balance(float(row["score"]), count))

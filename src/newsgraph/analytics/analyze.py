@@ -18,24 +18,9 @@ import networkx as nx
 from newsgraph.analytics.actor_graph import read_actor_graph, read_monthly_balance
 from newsgraph.analytics.metrics import ActorMetrics, compute
 from newsgraph.store.base import GraphStore
+from newsgraph.store.schema_files import statement
 
 METRICS = ("degree", "weighted_degree", "pagerank", "betweenness", "community")
-
-CLEAR_STALE = (
-    "MATCH (a:Actor) WHERE a.community IS NOT NULL AND NOT a.id IN $ids "
-    + "SET " + ", ".join(f"a.{name} = null" for name in METRICS)
-)
-SET_ACTORS = (
-    "UNWIND $rows AS row MATCH (a:Actor {id: row.id}) "
-    + "SET " + ", ".join(f"a.{name} = row.{name}" for name in METRICS)
-)
-SET_PAIRS = """
-UNWIND $rows AS row
-MATCH (s:Actor {id: row.source})-[r:INTERACTS_WITH]->(t:Actor {id: row.target})
-SET r.pair_count = row.count, r.pair_balance = row.balance, r.pair_months = row.months,
-    r.pair_monthly_balance = row.monthly_balance
-"""
-
 
 @dataclass(frozen=True)
 class Analysis:
@@ -87,11 +72,11 @@ def pair_rows(analysis: Analysis) -> list[dict[str, Any]]:
 
 def write_back(store: GraphStore, analysis: Analysis, batch_size: int = 2000) -> None:
     actor_rows = [{"id": node, **vars(values)} for node, values in analysis.metrics.items()]
-    store.write([(CLEAR_STALE, {"ids": list(analysis.metrics)})])
+    store.write([(statement("analytics", "clear_stale_metrics"), {"ids": list(analysis.metrics)})])
     for chunk in _chunks(actor_rows, batch_size):
-        store.write([(SET_ACTORS, {"rows": list(chunk)})])
+        store.write([(statement("analytics", "set_actor_metrics"), {"rows": list(chunk)})])
     for chunk in _chunks(pair_rows(analysis), batch_size):
-        store.write([(SET_PAIRS, {"rows": list(chunk)})])
+        store.write([(statement("analytics", "set_pair_values"), {"rows": list(chunk)})])
 
 
 def analyse_and_write(store: GraphStore, batch_size: int = 2000) -> AnalysisSummary:

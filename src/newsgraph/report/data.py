@@ -14,32 +14,7 @@ import networkx as nx
 from newsgraph.analytics.analyze import Analysis, analyse
 from newsgraph.corpus.records import web_url
 from newsgraph.store.base import GraphStore
-
-TIMELINE = """
-MATCH (e:Event)
-WHERE coalesce(e.negated, false) = false AND e.modality IS NULL AND e.date IS NOT NULL
-RETURN substring(e.date, 0, 7) AS month, e.category AS category, count(e) AS events
-ORDER BY month, category
-"""
-
-RECENT_EVIDENCE = """
-MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:REPORTED_IN]->(a:Article)
-OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor)
-RETURN e.date AS date, s.name AS source, e.verb AS verb, e.category AS category,
-       e.negated AS negated, e.modality AS modality, t.name AS target, e.evidence AS evidence,
-       a.title AS title, a.url AS url, a.doc AS doc
-ORDER BY coalesce(e.date, '') DESC, e.id
-LIMIT $limit
-"""
-
-SOURCES = """
-MATCH (a:Article)
-WHERE a.duplicate_of IS NULL
-RETURN coalesce(a.source, '') AS source, count(a) AS articles,
-       sum(CASE WHEN a.url CONTAINS 'wikinews.org' THEN 1 ELSE 0 END) AS wikinews
-ORDER BY articles DESC, source
-"""
-
+from newsgraph.store.schema_files import statement
 
 @dataclass(frozen=True)
 class Pair:
@@ -107,9 +82,9 @@ def gather(store: GraphStore, network_size: int = 60, pair_limit: int = 20,
         counts=store.counts(),
         network=network,
         positions=layout(network),
-        timeline=store.read(TIMELINE),
+        timeline=store.read(statement("report", "timeline")),
         pairs=top_pairs(analysis, pair_limit),
         # A graph loaded before links were checked at reading may hold a `javascript:` URL.
-        evidence=[row | {"url": web_url(row["url"])} for row in store.read(RECENT_EVIDENCE, {"limit": evidence_limit})],
-        sources=store.read(SOURCES),
+        evidence=[row | {"url": web_url(row["url"])} for row in store.read(statement("report", "recent_evidence"), {"limit": evidence_limit})],
+        sources=store.read(statement("report", "sources")),
     )

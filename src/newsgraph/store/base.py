@@ -12,20 +12,9 @@ from typing import Any
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.graph.records import ExtractedArticle
 from newsgraph.store.rows import duplicate_rows, load_rows, unique_by_id
-from newsgraph.store.schema_files import load_statement
+from newsgraph.store.schema_files import load_statement, load_steps, statement
 
 Statement = tuple[str, dict[str, Any]]
-
-COUNT_QUERIES = {
-    "articles": "MATCH (n:Article) WHERE n.duplicate_of IS NULL RETURN count(n) AS n",
-    "duplicates": "MATCH (n:Article) WHERE n.duplicate_of IS NOT NULL RETURN count(n) AS n",
-    "sentences": "MATCH (n:Article) RETURN coalesce(sum(n.sentence_count), 0) AS n",
-    "events": "MATCH (n:Event) RETURN count(n) AS n",
-    "actors": "MATCH (n:Actor) RETURN count(n) AS n",
-    "interaction_pairs": "MATCH (s:Actor)-[:INTERACTS_WITH]->(t:Actor) RETURN count(DISTINCT [s.id, t.id]) AS n",
-    "interactions": "MATCH (:Actor)-[r:INTERACTS_WITH]->(:Actor) RETURN count(r) AS n",
-}
-
 
 def batches(items: Iterable[ExtractedArticle], max_events: int) -> Iterator[list[ExtractedArticle]]:
     """Groups whole articles into batches of about `max_events` events: an article is never
@@ -84,18 +73,7 @@ class GraphStore(ABC):
         if not batch:
             return
         rows = load_rows(batch)
-        ids = [row["id"] for row in rows["articles"]]
-        self.write(
-            [
-                (load_statement("delete_article_events"), {"ids": ids}),
-                (load_statement("delete_article_mentions"), {"ids": ids}),
-                (load_statement("articles"), {"rows": rows["articles"]}),
-                (load_statement("actors"), {"rows": rows["actors"]}),
-                (load_statement("events"), {"rows": rows["events"]}),
-                (load_statement("mentions"), {"rows": rows["mentions"]}),
-                (load_statement("affiliations"), {"rows": rows["affiliations"]}),
-            ]
-        )
+        self.write(_steps("load_articles", [row["id"] for row in rows["articles"]], rows))
 
     def load_all(self, items: Iterable[ExtractedArticle], max_events: int = 2000) -> int:
         loaded = 0
@@ -111,39 +89,36 @@ class GraphStore(ABC):
         rows = duplicate_rows(duplicates)
         if not rows:
             return
-        ids = [row["id"] for row in rows]
-        self.write(
-            [
-                (load_statement("delete_article_events"), {"ids": ids}),
-                (load_statement("delete_article_mentions"), {"ids": ids}),
-                (load_statement("duplicates"), {"rows": rows}),
-            ]
-        )
+        self.write(_steps("record_duplicates", [row["id"] for row in rows], {"duplicates": rows}))
 
     def refresh_interactions(self) -> None:
         """Recomputes INTERACTS_WITH from the events in one transaction, dropping actors
         that nothing refers to any more."""
-        self.write(
-            [(load_statement("clear_interactions"), {}), (load_statement("delete_orphan_actors"), {}),
-             (load_statement("derive_interactions"), {})]
-        )
+        self.write(_steps("refresh_interactions", [], {}))
 
     def loaded_articles(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         """content_hash and pipeline_version of the articles already in the store, so a run
         can skip what it has seen."""
-        rows = self.read(
-            "UNWIND $ids AS id MATCH (a:Article {id: id}) "
-            "RETURN a.id AS id, a.content_hash AS hash, a.pipeline_version AS version",
-            {"ids": list(ids)},
-        )
+        rows = self.read(statement("pipeline", "loaded_articles"), {"ids": list(ids)})
         return {r["id"]: (r["hash"], r["version"]) for r in rows}
 
     def counts(self) -> dict[str, int]:
-        return {name: int(self.read(q)[0]["n"]) for name, q in COUNT_QUERIES.items()}
+        (row,) = self.read(statement("pipeline", "counts"))
+        return {name: int(value) for name, value in row.items()}
 
     def clear(self) -> None:
-        """Deletes the newsgraph data (not other labels such as NeoDash's dashboards)."""
-        # In chunks: one transaction deleting a large graph exceeds Neo4j's transaction memory.
-        for label in ("Event", "Article", "Actor"):
-            while self.read(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"]:
-                self.write([(f"MATCH (n:{label}) WITH n LIMIT 5000 DETACH DELETE n", {})])
+        """Deletes the newsgraph data (not other labels such as NeoDash's dashboards), in
+        batches: one transaction deleting a large graph exceeds Neo4j's transaction memory."""
+        while self.execute(statement("pipeline", "clear_batch"))[0]["deleted"]:
+            pass
+
+
+def _steps(write: str, ids: list[str], rows: dict[str, list[dict[str, Any]]]) -> list[Statement]:
+    """The statements of one write in the order of graph_schema/load/steps.toml, each with the
+    parameter it reads: the article ids, its rows, or none."""
+    statements = []
+    for name in load_steps(write):
+        cypher = load_statement(name)
+        params = {"ids": ids} if "$ids" in cypher else {"rows": rows[name]} if "$rows" in cypher else {}
+        statements.append((cypher, params))
+    return statements

@@ -7,6 +7,7 @@ the repository's top-level `graph_schema/`."""
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,12 +31,25 @@ def split_statements(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def statement(group: str, name: str) -> str:
+    """One statement of graph_schema/<group>/<name>.cypher (load, pipeline, analytics, report):
+    all the Cypher newsgraph runs lives in graph_schema/, none in the code."""
+    path = schema_dir() / group / f"{name}.cypher"
+    try:
+        return _strip_comments(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KeyError(f"no statement {path}") from exc
+
+
 def load_statement(name: str) -> str:
-    """One statement of graph_schema/load/, by file stem without its order prefix."""
-    for path in (schema_dir() / "load").glob("*.cypher"):
-        if path.stem.split("_", 1)[1] == name:
-            return _strip_comments(path.read_text(encoding="utf-8"))
-    raise KeyError(f"no load statement named {name!r} in {schema_dir() / 'load'}")
+    return statement("load", name)
+
+
+@lru_cache(maxsize=None)
+def load_steps(write: str) -> tuple[str, ...]:
+    """The statements of one write of the load, in order, as graph_schema/load/steps.toml says."""
+    steps = tomllib.loads((schema_dir() / "load" / "steps.toml").read_text(encoding="utf-8"))
+    return tuple(steps[write])
 
 
 def migrations(backend: str) -> list[Path]:

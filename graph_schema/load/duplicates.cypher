@@ -1,6 +1,6 @@
 // Syndicated copies: an article whose text is the same as, or nearly the same as, an earlier
 // one is kept as an Article with `duplicate_of` and a DUPLICATE_OF relationship to its original,
-// and no events, so one claim printed twice is counted once. Steps 01 and 02 have already
+// and no events, so one claim printed twice is counted once. delete_article_events and delete_article_mentions have already
 // removed the copy's old events, mentions and DUPLICATE_OF (it may have been an original before).
 // params: rows (list of Article property maps plus original_id, kind ("exact"|"near"), similarity)
 UNWIND $rows AS row

@@ -1,4 +1,4 @@
-// Per-article replace, step 2: old MENTIONS of the articles being reloaded, and the
+// Per-article replace (order: steps.toml): old MENTIONS of the articles being reloaded, and the
 // DUPLICATE_OF of an article that was a copy before.
 // params: ids (list of article ids)
 UNWIND $ids AS id

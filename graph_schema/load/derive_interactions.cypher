@@ -1,4 +1,4 @@
-// Derived INTERACTS_WITH, step 2: one per (source, target, action) from asserted, non-negated
+// Derived INTERACTS_WITH (order: steps.toml; last): one per (source, target, action) from asserted, non-negated
 // events; category is the most frequent one (ties: alphabetical). FalkorDB's sum() is a float,
 // hence toInteger.
 MATCH (s:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGETS]->(t:Actor)
