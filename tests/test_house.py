@@ -7,7 +7,8 @@ import tomllib
 
 from helpers import ROOT
 
-CYPHER = re.compile(r"\b(MATCH|MERGE|UNWIND|DETACH DELETE)\b[^\n]*\b(RETURN|SET|AS|WHERE|WITH|DELETE)\b")
+# A clause opening a pattern or a list: found the six modules that held Cypher before.
+CYPHER = re.compile(r"\b(MATCH|MERGE|UNWIND)\s*[(\$]")
 
 
 def test_no_module_holds_cypher():
