@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from newsgraph.analytics.analyze import analyse_and_write
+from newsgraph.analytics.analyze import analyze_and_write
 from newsgraph.config import get_settings
 from newsgraph.corpus.discover import discover, read_files
 from newsgraph.pipeline import extract_articles
@@ -46,7 +46,7 @@ def run(store: GraphStore, out: Path, settings) -> dict[str, float]:
     timed("load", times, lambda: store.load_all(extracted, settings.batch_size))
     timed("refresh interactions", times, store.refresh_interactions)
     summary = timed("analyze (read, compute, write back)", times,
-                    lambda: analyse_and_write(store, settings.batch_size))
+                    lambda: analyze_and_write(store, settings.batch_size))
     html = timed("report (gather + render)", times, lambda: render(gather(store), "Wikinews 2019–2020"))
     out.write_text(html, encoding="utf-8")
     print(f"{len(articles)} articles, {sum(len(x.events) for x in extracted)} events; {summary.line()}")

@@ -7,7 +7,7 @@ side in one run (the machine is shared and noisy, so only ratios from one run me
 1. In this process, as a long-lived worker (`newsgraph serve`) runs the flow: after a warm-up
    that starts Prefect's temporary server and loads the spaCy model, `run_ingest` on a fresh
    store (everything extracted and loaded), then again on the unchanged corpus (nothing to
-   extract: only read, hash, compare, refresh and analyse), and with --touch N on a copy of the
+   extract: only read, hash, compare, refresh and analyze), and with --touch N on a copy of the
    corpus with N articles edited (only those N extracted).
 2. The `newsgraph run samples/wikinews` command twice on another fresh store, wall time of the
    whole process: this adds interpreter and import start-up, and the first command also starts

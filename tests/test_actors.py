@@ -180,7 +180,7 @@ RESOLVES = [
 
 @pytest.mark.parametrize(("text", "actor", "role"), RESOLVES, ids=[r[0] for r in RESOLVES])
 def test_resolve(resolver: Resolver, text: str, actor: Actor, role: str | None) -> None:
-    assert resolver.resolve(text) == Mention(actor, text, role)
+    assert resolver.lookup(text) == Mention(actor, text, role)
 
 
 NOTHING = [
@@ -200,17 +200,17 @@ NOTHING = [
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_resolves_to_nothing(resolver: Resolver, text: str) -> None:
-    assert resolver.resolve(text) is None
+    assert resolver.lookup(text) is None
 
 
 def test_islamic_state_spellings_merge(resolver: Resolver) -> None:
-    ids = {resolver.resolve(t).actor.id for t in ("Daech", "Daesh", "ISIS", "ISIL",
+    ids = {resolver.lookup(t).actor.id for t in ("Daech", "Daesh", "ISIS", "ISIL",
                                                   "Islamic State", "IS")}
     assert ids == {"armed_group:islamic-state"}
 
 
 def test_mention_keeps_surface_text(resolver: Resolver) -> None:
-    mention = resolver.resolve("the Kremlin's")
+    mention = resolver.lookup("the Kremlin's")
     assert mention is not None
     assert mention.text == "the Kremlin's"
     assert mention.actor.id == "country:RUS"
@@ -327,21 +327,21 @@ def test_user_aliases(tmp_path: Path) -> None:
     resolver = Resolver.default(extra_aliases=path)
     fatemiyoun = Actor("armed_group:liwa-fatemiyoun", "Liwa Fatemiyoun", "armed_group",
                        "AFG")
-    assert resolver.resolve("the RF") == Mention(RUS, "the RF", None)
-    assert resolver.resolve("Rossiya Federation") == Mention(RUS, "Rossiya Federation")
-    assert resolver.resolve("Liwa Fatemiyoun") == Mention(fatemiyoun, "Liwa Fatemiyoun")
-    assert resolver.resolve("Fatemiyoun fighters") == Mention(fatemiyoun,
+    assert resolver.lookup("the RF") == Mention(RUS, "the RF", None)
+    assert resolver.lookup("Rossiya Federation") == Mention(RUS, "Rossiya Federation")
+    assert resolver.lookup("Liwa Fatemiyoun") == Mention(fatemiyoun, "Liwa Fatemiyoun")
+    assert resolver.lookup("Fatemiyoun fighters") == Mention(fatemiyoun,
                                                               "Fatemiyoun fighters")
-    assert resolver.resolve("the Frunzenskaya Embankment") == Mention(
+    assert resolver.lookup("the Frunzenskaya Embankment") == Mention(
         RUS, "the Frunzenskaya Embankment", "defence ministry")
-    assert resolver.resolve("Brussels").actor == fatemiyoun
-    assert resolver.resolve("the Russian border service") == Mention(
+    assert resolver.lookup("Brussels").actor == fatemiyoun
+    assert resolver.lookup("the Russian border service") == Mention(
         RUS, "the Russian border service", "police")
-    assert resolver.resolve("Soviet troops") == Mention(RUS, "Soviet troops", "military")
+    assert resolver.lookup("Soviet troops") == Mention(RUS, "Soviet troops", "military")
     # the shipped gazetteer is untouched by a user file
     shipped = Resolver.default()
-    assert shipped.resolve("Liwa Fatemiyoun") is None
-    assert shipped.resolve("Brussels").actor == EU
+    assert shipped.lookup("Liwa Fatemiyoun") is None
+    assert shipped.lookup("Brussels").actor == EU
 
 
 @pytest.mark.parametrize(("text", "message"), [
@@ -407,4 +407,4 @@ def test_countries_json_is_commit_ready() -> None:
 
 def test_resolver_pickles(resolver: Resolver) -> None:
     clone = pickle.loads(pickle.dumps(resolver))
-    assert clone.resolve("the Kremlin") == Mention(RUS, "the Kremlin", "presidency")
+    assert clone.lookup("the Kremlin") == Mention(RUS, "the Kremlin", "presidency")

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph_fixture import loaded
-from newsgraph.analytics.analyze import analyse, analyse_and_write
+from newsgraph.analytics.analyze import analyze, analyze_and_write
 from newsgraph.analytics.export import export
 
 RUS, USA, SYR, ODD = "country:RUS", "country:USA", "country:SYR", "other:odd"
@@ -28,7 +28,7 @@ ORDER BY source, target, action
 
 
 def test_the_actor_graph_sums_a_pair_over_its_actions(graph):
-    g = analyse(graph).graph
+    g = analyze(graph).graph
     assert sorted(g.edges) == sorted([(RUS, USA), (SYR, USA), (SYR, RUS), (ODD, RUS)])
     rus_usa = g.edges[RUS, USA]
     assert (rus_usa["weight"], rus_usa["score"], rus_usa["balance"], rus_usa["sign"]) == (3, -9.0, -3.0, -1)
@@ -40,7 +40,7 @@ def test_the_actor_graph_sums_a_pair_over_its_actions(graph):
 
 
 def test_metrics_worked_out_by_hand(graph):
-    m = analyse(graph).metrics
+    m = analyze(graph).metrics
     assert {k: v.degree for k, v in m.items()} == {RUS: 3, USA: 2, SYR: 2, ODD: 1}
     assert {k: v.weighted_degree for k, v in m.items()} == {RUS: 5, USA: 4, SYR: 2, ODD: 1}
     # Russia is on the only shortest paths ODD–USA and ODD–SYR: 2 of the 3 other pairs.
@@ -57,7 +57,7 @@ def test_metrics_worked_out_by_hand(graph):
 
 
 def test_monthly_balance_of_a_pair(graph):
-    monthly = analyse(graph).monthly
+    monthly = analyze(graph).monthly
     # January: warn (-4) and ask (-1); February: warn (-4).
     assert monthly[(RUS, USA)] == [("2019-01", 2, -2.5), ("2019-02", 1, -4.0)]
     assert monthly[(ODD, RUS)] == [("2019-02", 1, 3.5)]
@@ -65,7 +65,7 @@ def test_monthly_balance_of_a_pair(graph):
 
 def test_write_back_is_idempotent_and_clears_stale_metrics(graph):
     graph.write([("MATCH (a:Actor {id: 'person:maria-zakharova'}) SET a.community = 7, a.pagerank = 0.5", {})])
-    summary = analyse_and_write(graph, batch_size=2)  # several batches
+    summary = analyze_and_write(graph, batch_size=2)  # several batches
     assert (summary.actors, summary.pairs) == (4, 4)
     actors = {r["id"]: r for r in graph.read(ACTOR_METRICS)}
     assert actors["person:maria-zakharova"]["community"] is None
@@ -78,12 +78,12 @@ def test_write_back_is_idempotent_and_clears_stale_metrics(graph):
         assert (row["count"], row["balance"]) == (3, -3.0)
         assert row["months"] == ["2019-01", "2019-02"] and row["monthly"] == [-2.5, -4.0]
     first = (graph.read(ACTOR_METRICS), pairs)
-    analyse_and_write(graph)
+    analyze_and_write(graph)
     assert (graph.read(ACTOR_METRICS), graph.read(PAIR_VALUES)) == first
 
 
-def test_an_empty_graph_analyses_to_nothing(store):
-    summary = analyse_and_write(store)
+def test_an_empty_graph_analyzes_to_nothing(store):
+    summary = analyze_and_write(store)
     assert (summary.actors, summary.pairs, summary.communities) == (0, 0, 0)
 
 
@@ -91,7 +91,7 @@ def test_an_empty_graph_analyses_to_nothing(store):
 def test_export_for_gephi_reads_back(falkor_store, tmp_path, fmt):
     loaded(falkor_store)
     path = tmp_path / f"actors.{fmt}"
-    assert export(analyse(falkor_store), fmt, path) == 8
+    assert export(analyze(falkor_store), fmt, path) == 8
     back = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     assert sorted(back.edges) == sorted([(RUS, USA), (SYR, USA), (SYR, RUS), (ODD, RUS)])
     edge = back.edges[RUS, USA]
@@ -103,7 +103,7 @@ def test_export_for_gephi_reads_back(falkor_store, tmp_path, fmt):
 def test_export_jsonl_keeps_lists(falkor_store, tmp_path):
     loaded(falkor_store)
     path = tmp_path / "actors.jsonl"
-    export(analyse(falkor_store), "jsonl", path)
+    export(analyze(falkor_store), "jsonl", path)
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert [r["type"] for r in lines].count("actor") == 4
     pair = next(r for r in lines if r["type"] == "pair" and (r["source"], r["target"]) == (RUS, USA))

@@ -119,10 +119,10 @@ def test_query_library_from_the_cli(data_dir):
 def test_analyze_export_and_report_from_the_cli(data_dir, corpus, tmp_path):
     done = newsgraph("run", *corpus, data_dir=data_dir)
     assert done.returncode == 0, done.stderr
-    assert "analysed" in done.stdout  # the flow's last step
+    assert "analyzed" in done.stdout  # the flow's last step
     done = newsgraph("analyze", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
-    actors = int(done.stdout.split("analysed ")[1].split()[0])
+    actors = int(done.stdout.split("analyzed ")[1].split()[0])
     written = newsgraph("query", "--json", "MATCH (a:Actor) WHERE a.pagerank IS NOT NULL RETURN count(a) AS n",
                         data_dir=data_dir)
     assert actors > 3 and json.loads(written.stdout)["n"] == actors

@@ -231,7 +231,7 @@ def test_panels_prefer_the_analytics_properties(fixture_graph):
 def test_panels_with_the_real_analytics(fixture_graph):
     """The property names agree with what `newsgraph analyze` writes."""
     analyze = pytest.importorskip("newsgraph.analytics.analyze")
-    analyze.analyse_and_write(fixture_graph)
+    analyze.analyze_and_write(fixture_graph)
     central = run_panel(fixture_graph, "Most central actors")
     assert central[0]["actor"] in {"Russia", "United States"} and central[0]["pagerank"] > 0
     assert all(r["community"] is not None for r in central)

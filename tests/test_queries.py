@@ -63,11 +63,11 @@ def test_central_actors(graph):
 
 
 def test_analytics_queries(graph):
-    from newsgraph.analytics.analyze import analyse_and_write
+    from newsgraph.analytics.analyze import analyze_and_write
 
     assert run(graph, "community_members") == []  # nothing before the analysis
     assert run(graph, "central_actors")[0]["pagerank"] is None
-    analyse_and_write(graph)
+    analyze_and_write(graph)
     central = run(graph, "central_actors")
     assert central[0]["id"] == "country:RUS" and central[0]["betweenness"] > 0
     members = [r["id"] for c in range(4) for r in run(graph, "community_members", community=c)]

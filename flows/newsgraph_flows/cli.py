@@ -291,12 +291,12 @@ def evaluate(
 def analyze(graph: GraphOption = None) -> None:
     """Compute degree, PageRank, betweenness, communities and monthly pair balances, and write
     them onto Actor nodes and INTERACTS_WITH relationships."""
-    from newsgraph.analytics.analyze import analyse_and_write
+    from newsgraph.analytics.analyze import analyze_and_write
 
     try:
         settings = _settings(graph)
         with open_store(settings) as store:
-            summary = analyse_and_write(store, settings.batch_size)
+            summary = analyze_and_write(store, settings.batch_size)
             central = store.read(statement("analytics", "most_central"), {"limit": 10})
     except NewsgraphError as exc:
         _fail(exc)
@@ -311,8 +311,8 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="graphml | gexf | jsonl")] = "graphml",
     graph: GraphOption = None,
 ) -> None:
-    """Write the analysed actor graph for Gephi (graphml, gexf) or notebooks (jsonl)."""
-    from newsgraph.analytics.analyze import analyse
+    """Write the analyzed actor graph for Gephi (graphml, gexf) or notebooks (jsonl)."""
+    from newsgraph.analytics.analyze import analyze
     from newsgraph.analytics.export import FORMATS
     from newsgraph.analytics.export import export as write
 
@@ -320,7 +320,7 @@ def export(
         _fail(ValueError(f"--format {fmt}: unknown format; use one of {', '.join(FORMATS)}"))
     try:
         with open_store(_settings(graph)) as store:
-            records = write(analyse(store), fmt, out_path)
+            records = write(analyze(store), fmt, out_path)
     except NewsgraphError as exc:
         _fail(exc)
     except OSError as exc:

@@ -1,7 +1,7 @@
 """The ingest flow: check the store → discover → read (non-English set aside, bad input
 quarantined) → set copies aside → extract what is new or changed (sharded, on Dask when
 workers > 1; an article the rules fail on is quarantined) → load → record the copies → refresh
-derived relationships → analyse the actor graph → run-summary artifact."""
+derived relationships → analyze the actor graph → run-summary artifact."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from newsgraph import pipeline
-from newsgraph.analytics.analyze import AnalysisSummary, analyse_and_write
+from newsgraph.analytics.analyze import AnalysisSummary, analyze_and_write
 from newsgraph.config import Extraction
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.corpus.discover import ReadResult, discover, read_files
@@ -57,4 +57,4 @@ def refresh_interactions(store: GraphStore) -> None:
 @task(name="analyze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
 def analyze(store: GraphStore, batch_size: int) -> AnalysisSummary:
     """After the rebuild of INTERACTS_WITH, which drops the pair values written before."""
-    return analyse_and_write(store, batch_size)
+    return analyze_and_write(store, batch_size)

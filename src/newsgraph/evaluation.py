@@ -67,7 +67,7 @@ def gold_actor_key(value: dict | None, resolver: Resolver) -> str | None:
     name = value["name"]
     if value.get("kind") == "person":
         return resolver.person(name).id
-    found = resolver.resolve(name)
+    found = resolver.lookup(name)
     if found is not None:
         return actor_key(found.actor)
     if value.get("kind") in STATE_KINDS and value.get("country"):

@@ -134,7 +134,7 @@ class Resolver:
 
     # ------------------------------------------------------------------ public API
 
-    def resolve(self, text: str) -> Mention | None:
+    def lookup(self, text: str) -> Mention | None:
         """The actor a noun phrase names, with the role it adds, or None."""
         if text in self._cache:
             return self._cache[text]

@@ -1,10 +1,10 @@
-"""Analyse the actor graph and write the results back where analysts and dashboards read them:
+"""Analyze the actor graph and write the results back where analysts and dashboards read them:
 metrics on :Actor nodes, pair balances on :INTERACTS_WITH relationships.
 
 The write is batched (one transaction per batch of rows) and idempotent: values are set, never
 incremented, and actors that dropped out of the graph lose stale metrics first. A killed
 analysis is completed by the next one. INTERACTS_WITH is rebuilt by every load, so the pair
-values are written after the rebuild (the ingest flow analyses as its last step)."""
+values are written after the rebuild (the ingest flow analyzes as its last step)."""
 
 from __future__ import annotations
 
@@ -41,11 +41,11 @@ class AnalysisSummary:
     seconds: float
 
     def line(self) -> str:
-        return (f"analysed {self.actors} actors, {self.pairs} pairs, "
+        return (f"analyzed {self.actors} actors, {self.pairs} pairs, "
                 f"{self.communities} communities in {self.seconds:.1f} s")
 
 
-def analyse(store: GraphStore) -> Analysis:
+def analyze(store: GraphStore) -> Analysis:
     """Reads and computes, without writing: what `export` and the report need."""
     graph = read_actor_graph(store)
     metrics = compute(graph)
@@ -79,9 +79,9 @@ def write_back(store: GraphStore, analysis: Analysis, batch_size: int = 2000) ->
         store.write([(statement("analytics", "set_pair_values"), {"rows": list(chunk)})])
 
 
-def analyse_and_write(store: GraphStore, batch_size: int = 2000) -> AnalysisSummary:
+def analyze_and_write(store: GraphStore, batch_size: int = 2000) -> AnalysisSummary:
     started = time.monotonic()
-    analysis = analyse(store)
+    analysis = analyze(store)
     write_back(store, analysis, batch_size)
     return AnalysisSummary(
         actors=analysis.graph.number_of_nodes(), pairs=analysis.graph.number_of_edges(),

@@ -1,4 +1,4 @@
-"""The analysed actor graph as files for Gephi (GraphML, GEXF) and notebooks (JSON Lines).
+"""The analyzed actor graph as files for Gephi (GraphML, GEXF) and notebooks (JSON Lines).
 
 GraphML and GEXF hold only scalar attributes, so list values (the actions of a pair, its months)
 are joined with ';' there; JSON Lines keeps them as lists. Each pair's monthly balance is kept

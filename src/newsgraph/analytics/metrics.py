@@ -1,6 +1,6 @@
 """Centrality and communities of the actor graph.
 
-Everything is deterministic for a given graph (fixed seeds, sorted tie-breaks), so analysing
+Everything is deterministic for a given graph (fixed seeds, sorted tie-breaks), so analyzing
 the same graph twice writes the same values and a re-run never shows spurious change."""
 
 from __future__ import annotations

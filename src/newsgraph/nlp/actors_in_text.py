@@ -129,7 +129,7 @@ class ArticleActors:
         name, words = _name_words(text)
         if len(words) < 2 or not words[0][:1].isupper():
             return
-        if self.resolver.resolve(name) is not None:
+        if self.resolver.lookup(name) is not None:
             return  # a place or an outlet the NER calls a person
         actor = self.persons.get(name) or self.resolver.person(name)
         self.persons.setdefault(name, actor)
@@ -232,7 +232,7 @@ class ArticleActors:
         ent = _entity_of(head)
         if ent is not None and ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.places:
             name = POSSESSIVE.sub("", ent.text)
-            known = self.resolver.resolve(name)
+            known = self.resolver.lookup(name)
             place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
             return Mention(place, ent.text), 0.8
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
@@ -249,7 +249,7 @@ class ArticleActors:
         if len(full) <= 12 and full.text != core.text:
             candidates.append(full.text)
         for text in candidates:
-            mention = self.resolver.resolve(text)
+            mention = self.resolver.lookup(text)
             if mention is not None:
                 return mention, 1.0
 
@@ -299,7 +299,7 @@ class ArticleActors:
                         return found[0], found[1] * 0.8
                     continue
                 span = doc[child.left_edge.i : child.i + 1]
-                mention = self.resolver.resolve(span.text)
+                mention = self.resolver.lookup(span.text)
                 if mention is None and child.pos_ == "ADJ":
                     actor = self.resolver.demonym(child.text)
                     mention = Mention(actor, child.text) if actor else None
@@ -332,7 +332,7 @@ class ArticleActors:
             return None
         if head.doc[ent.start - 1].pos_ == "ADP" or POSSESSIVE.sub("", ent.text) in self.places:
             return None  # "depots near al-Qaim", "the town of Bulo Marer": a place, not a title
-        known = self.resolver.resolve(ent.text)
+        known = self.resolver.lookup(ent.text)
         if known is not None:
             return None  # a place or an outlet tagged as a person
         actor = self._person(ent.text, head.doc[head.left_edge.i : ent.start].text)
@@ -344,7 +344,7 @@ class ArticleActors:
             return Mention(actor, head.text) if actor else None
         # NER calls places and outlets persons at times ("al-Tanf", "Sputnik"): the
         # gazetteer knows better.
-        known = self.resolver.resolve(ent.text)
+        known = self.resolver.lookup(ent.text)
         if known is not None:
             return known
         actor = self._person(ent.text, self._person_title(head, ent))

@@ -153,7 +153,7 @@ class SentenceReader:
                 for partner in child.conjuncts:
                     actor = self.actors.resolver.demonym(partner.text)
                     mention = (Mention(actor, partner.text, first.mention.role) if actor
-                               else self.actors.resolver.resolve(partner.text))
+                               else self.actors.resolver.lookup(partner.text))
                     if mention is not None and mention.actor.id != first.mention.actor.id:
                         found.append(Participant(mention, first.factor))
         return found

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.analytics.analyze import Analysis, analyse
+from newsgraph.analytics.analyze import Analysis, analyze
 from newsgraph.corpus.records import web_url
 from newsgraph.store.base import GraphStore
 from newsgraph.store.schema_files import statement
@@ -76,7 +76,7 @@ def top_pairs(analysis: Analysis, limit: int) -> list[Pair]:
 
 def gather(store: GraphStore, network_size: int = 60, pair_limit: int = 20,
            evidence_limit: int = 50) -> ReportData:
-    analysis = analyse(store)
+    analysis = analyze(store)
     network = central_subgraph(analysis, network_size)
     return ReportData(
         counts=store.counts(),
