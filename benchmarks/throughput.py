@@ -178,7 +178,7 @@ def main() -> None:
                 store.apply_schema()
                 return store
 
-            bench_load(falkor, lambda st, q, p: st.graph.query(q, p), "embedded FalkorDB", items, args.batch)
+            bench_load(falkor, lambda st, q, p: st.client.query(q, p), "embedded FalkorDB", items, args.batch)
         finally:
             server.stop()
 

@@ -44,7 +44,7 @@ def falkor_store(falkor_server) -> Iterator[object]:
     store = FalkorStore(db, f"test_{uuid.uuid4().hex[:12]}", "embedded-test", server=falkor_server)
     store.apply_schema()
     yield store
-    store.graph.delete()
+    store.client.delete()
     store.close()
 
 

@@ -28,7 +28,7 @@ ORDER BY source, target, action
 
 
 def test_the_actor_graph_sums_a_pair_over_its_actions(graph):
-    g = analyze(graph).graph
+    g = analyze(graph).actor_graph
     assert sorted(g.edges) == sorted([(RUS, USA), (SYR, USA), (SYR, RUS), (ODD, RUS)])
     rus_usa = g.edges[RUS, USA]
     assert (rus_usa["weight"], rus_usa["score"], rus_usa["balance"], rus_usa["sign"]) == (3, -9.0, -3.0, -1)

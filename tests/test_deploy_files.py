@@ -33,4 +33,4 @@ def test_prefect_deployment_points_at_the_flow():
     # flows/ is where the package lives; the package is newsgraph_flows
     module = importlib.import_module(module_path.removeprefix("flows/").removesuffix(".py").replace("/", "."))
     assert getattr(module, name).name == "ingest"
-    assert set(deployment["parameters"]) <= {"inputs", "graph", "force"}
+    assert set(deployment["parameters"]) <= {"inputs", "graph_uri", "force"}

@@ -78,7 +78,7 @@ def hostile_run(request, tmp_path_factory):
     graph = "embedded"
     if request.param == "neo4j":
         graph = request.getfixturevalue("neo4j_uri")
-        with open_store(Settings(graph=graph)) as store:
+        with open_store(Settings(graph_uri=graph)) as store:
             store.clear()
     runs = [newsgraph("run", str(corpus), "--graph", graph, data_dir=data_dir) for _ in range(2)]
     yield corpus, data_dir, graph, runs
@@ -86,7 +86,7 @@ def hostile_run(request, tmp_path_factory):
 
 
 def read(data_dir: Path, graph: str, cypher: str) -> list[dict]:
-    with open_store(Settings(data_dir=data_dir, graph=graph)) as store:
+    with open_store(Settings(data_dir=data_dir, graph_uri=graph)) as store:
         return store.read(cypher)
 
 

@@ -99,7 +99,7 @@ def wikinews_report(tmp_path_factory, falkor_server) -> Path:
         path = tmp_path_factory.mktemp("report") / "report.html"
         path.write_text(render(gather(store), title="Wikinews 2019–2020"), encoding="utf-8")
     finally:
-        store.graph.delete()
+        store.client.delete()
         store.close()
     return path
 

@@ -178,5 +178,5 @@ def test_the_embedded_store_reads_a_graph_that_does_not_exist_yet(falkor_server)
         assert store.read("RETURN 1 AS one") == [{"one": 1}]
         assert store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
     finally:
-        store.graph.delete()
+        store.client.delete()
         store.close()

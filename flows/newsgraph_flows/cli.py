@@ -34,12 +34,12 @@ err = Console(stderr=True)
 GraphOption = Annotated[
     str | None,
     typer.Option("--graph", "-g", help="embedded | bolt://host:port | neo4j://... | falkordb://host:port "
-                 "(default: NEWSGRAPH_GRAPH or embedded)"),
+                 "(default: NEWSGRAPH_GRAPH_URI or embedded)"),
 ]
 
 
 def _settings(graph: str | None = None) -> Settings:
-    return get_settings().overriding(graph=graph)
+    return get_settings().overriding(graph_uri=graph)
 
 
 SAID_AT_MOST = 20  # lines of each kind on the terminal; the quarantine report holds them all
@@ -117,7 +117,7 @@ def run(
     )
     if summary.analysis:
         out.print(summary.analysis)
-    out.print(_table([summary.graph], title="graph"))
+    out.print(_table([summary.counts], title="graph"))
     if summary.top_pairs:
         out.print(_table(summary.top_pairs, title="top actor pairs"))
 
@@ -144,7 +144,7 @@ def serve(
     out.print(f"serving the ingest flow on {api_url} ({f'cron {cron}' if cron else f'every {interval} s'})")
     from newsgraph_flows.serve import serve as serve_flow  # Prefect reads PREFECT_API_URL on import
 
-    serve_flow(paths, cron=cron, interval=interval, graph=graph)
+    serve_flow(paths, cron=cron, interval=interval, graph_uri=graph)
 
 
 @app.command()

@@ -24,11 +24,11 @@ from newsgraph.store.open import open_store
 
 @flow(name="ingest", log_prints=True)
 def ingest(
-    inputs: list[str], graph: str | None = None, force: bool = False, workers: int = 1
+    inputs: list[str], graph_uri: str | None = None, force: bool = False, workers: int = 1
 ) -> RunSummary:
     """Parameters are plain values so a deployment can schedule it; the rest comes from the
     NEWSGRAPH_* settings of the process that runs it."""
-    settings = get_settings().overriding(graph=graph)
+    settings = get_settings().overriding(graph_uri=graph_uri)
     started, started_at = time.monotonic(), datetime.now(UTC)
     with open_store(settings) as store:  # first: a store that does not answer fails the run at once
         store.apply_schema()
@@ -92,10 +92,10 @@ def dask_worker_count(address: str) -> int:
 
 
 def run_ingest(
-    inputs: Sequence[str], graph: str | None = None, workers: int = 1,
+    inputs: Sequence[str], graph_uri: str | None = None, workers: int = 1,
     dask_address: str | None = None, force: bool = False,
 ) -> RunSummary:
     if dask_address and workers == 1:
         workers = dask_worker_count(dask_address)
     runner = task_runner(workers, dask_address)
-    return ingest.with_options(task_runner=runner)(list(inputs), graph, force, workers)
+    return ingest.with_options(task_runner=runner)(list(inputs), graph_uri, force, workers)

@@ -11,13 +11,13 @@ from newsgraph_flows.ingest import ingest
 
 
 def serve(inputs: Sequence[str], cron: str | None = None, interval: int | None = None,
-          graph: str | None = None, name: str = "scheduled-ingest") -> None:
+          graph_uri: str | None = None, name: str = "scheduled-ingest") -> None:
     """Blocks, running `ingest` on each tick; each run extracts only new or changed articles."""
     ingest.serve(
         name=name,
         cron=cron,
         interval=interval,
-        parameters={"inputs": list(inputs), "graph": graph},
+        parameters={"inputs": list(inputs), "graph_uri": graph_uri},
         pause_on_shutdown=False,
         limit=1,  # a run that outlasts the interval delays the next: two loads never overlap
     )

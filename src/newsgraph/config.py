@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
-from pydantic import SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsgraph.corpus.limits import MB, Limits
@@ -24,10 +24,12 @@ def _default_data_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="NEWSGRAPH_", env_file=".env", extra="ignore",
+                                      populate_by_name=True)
 
-    graph: str = "embedded"
-    """`embedded` (FalkorDB in data_dir), `bolt://`/`neo4j://` URI, or `falkordb://host:port`."""
+    graph_uri: str = Field("embedded", validation_alias=AliasChoices("NEWSGRAPH_GRAPH_URI", "NEWSGRAPH_GRAPH"))
+    """`embedded` (FalkorDB in data_dir), `bolt://`/`neo4j://` URI, or `falkordb://host:port`
+    (NEWSGRAPH_GRAPH_URI; NEWSGRAPH_GRAPH, its earlier name, is still read)."""
     graph_name: str = "newsgraph"
     """Graph (FalkorDB) or database (Neo4j, empty for the server default) name."""
     data_dir: Path = _default_data_dir()
@@ -82,9 +84,9 @@ class Settings(BaseSettings):
     def extraction(self) -> Extraction:
         return Extraction(self.spacy_model, self.extra_aliases)
 
-    def overriding(self, *, graph: str | None = None) -> Settings:
+    def overriding(self, *, graph_uri: str | None = None) -> Settings:
         """These settings with what a command line gave (None keeps the setting)."""
-        return self.model_copy(update={"graph": graph}) if graph else self
+        return self.model_copy(update={"graph_uri": graph_uri}) if graph_uri else self
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,8 @@ class RunSummary:
     errors: list[str]
     """Files and records skipped."""
     seconds: float
-    graph: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    """What the graph holds after the run."""
     top_pairs: list[dict] = field(default_factory=list)
     analysis: str = ""
     quarantine: str | None = None
@@ -46,7 +47,7 @@ class RunSummary:
             errors=[str(e) for e in errors if not e.kept],
             warnings=[str(e) for e in errors if e.kept],
             seconds=round(seconds, 2),
-            graph=store.counts(),
+            counts=store.counts(),
             top_pairs=[{k: row[k] for k in ("source", "target", "events", "score")}
                        for row in store.read(named_queries()["top_pairs"].cypher, {"limit": 10})],
             analysis=analysis,
@@ -68,7 +69,7 @@ class RunSummary:
             "",
             "| in the graph | count |",
             "|---|---|",
-            *(f"| {k} | {v} |" for k, v in self.graph.items()),
+            *(f"| {k} | {v} |" for k, v in self.counts.items()),
             "",
             "| source | target | events | score |",
             "|---|---|---|---|",

@@ -24,7 +24,7 @@ METRICS = ("degree", "weighted_degree", "pagerank", "betweenness", "community")
 
 @dataclass(frozen=True)
 class Analysis:
-    graph: nx.DiGraph
+    actor_graph: nx.DiGraph
     metrics: dict[str, ActorMetrics]
     monthly: dict[tuple[str, str], list[tuple[str, int, float]]]
 
@@ -47,11 +47,11 @@ class AnalysisSummary:
 
 def analyze(store: GraphStore) -> Analysis:
     """Reads and computes, without writing: what `export` and the report need."""
-    graph = read_actor_graph(store)
-    metrics = compute(graph)
+    actor_graph = read_actor_graph(store)
+    metrics = compute(actor_graph)
     for node, values in metrics.items():
-        graph.nodes[node].update(vars(values))
-    return Analysis(graph, metrics, read_monthly_balance(store))
+        actor_graph.nodes[node].update(vars(values))
+    return Analysis(actor_graph, metrics, read_monthly_balance(store))
 
 
 def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
@@ -61,7 +61,7 @@ def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict
 
 def pair_rows(analysis: Analysis) -> list[dict[str, Any]]:
     rows = []
-    for source, target, data in sorted(analysis.graph.edges(data=True)):
+    for source, target, data in sorted(analysis.actor_graph.edges(data=True)):
         months = analysis.monthly.get((source, target), [])
         rows.append({
             "source": source, "target": target, "count": data["weight"], "balance": data["balance"],
@@ -84,6 +84,6 @@ def analyze_and_write(store: GraphStore, batch_size: int = 2000) -> AnalysisSumm
     analysis = analyze(store)
     write_back(store, analysis, batch_size)
     return AnalysisSummary(
-        actors=analysis.graph.number_of_nodes(), pairs=analysis.graph.number_of_edges(),
+        actors=analysis.actor_graph.number_of_nodes(), pairs=analysis.actor_graph.number_of_edges(),
         communities=analysis.communities, seconds=time.monotonic() - started,
     )

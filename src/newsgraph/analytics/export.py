@@ -19,7 +19,7 @@ FORMATS = ("graphml", "gexf", "jsonl")
 
 def export_graph(analysis: Analysis) -> nx.DiGraph:
     """A copy with each pair's monthly series attached, values ready to serialise."""
-    graph = analysis.graph.copy()
+    graph = analysis.actor_graph.copy()
     for source, target, data in graph.edges(data=True):
         months = analysis.monthly.get((source, target), [])
         data["months"] = [m for m, _, _ in months]

@@ -46,11 +46,11 @@ def central_subgraph(analysis: Analysis, size: int) -> nx.DiGraph:
 
     Separate stories (a local election, an epidemic) form their own small groups; drawn
     together with the main network they only push it into a corner of the chart."""
-    if not analysis.graph:
+    if not analysis.actor_graph:
         return nx.DiGraph()
-    main = max(nx.weakly_connected_components(analysis.graph), key=lambda c: (len(c), min(c)))
+    main = max(nx.weakly_connected_components(analysis.actor_graph), key=lambda c: (len(c), min(c)))
     ranked = sorted(main, key=lambda n: (-analysis.metrics[n].pagerank, n))
-    chosen = analysis.graph.subgraph(ranked[:size])
+    chosen = analysis.actor_graph.subgraph(ranked[:size])
     core = max(nx.weakly_connected_components(chosen), key=lambda c: (len(c), min(c)))
     return chosen.subgraph(core).copy()
 
@@ -65,8 +65,8 @@ def layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 
 
 def top_pairs(analysis: Analysis, limit: int) -> list[Pair]:
-    names = analysis.graph.nodes
-    edges = sorted(analysis.graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
+    names = analysis.actor_graph.nodes
+    edges = sorted(analysis.actor_graph.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))
     return [
         Pair(names[s].get("name", s), names[t].get("name", t), d["weight"], d["balance"],
              d["actions"], analysis.monthly.get((s, t), []))

@@ -57,10 +57,10 @@ def chain(statements: Sequence[Statement]) -> Statement:
 
 
 class FalkorStore(GraphStore):
-    def __init__(self, db: FalkorDB, graph: str, uri: str, server: Any = None) -> None:
+    def __init__(self, db: FalkorDB, graph_name: str, uri: str, server: Any = None) -> None:
         self.db = db
-        self.graph_name = graph
-        self.graph = db.select_graph(graph)
+        self.graph_name = graph_name
+        self.client = db.select_graph(graph_name)  # the falkordb handle of the one graph
         self.uri = uri
         self.server = server  # the embedded launcher, when we started one
         try:
@@ -71,21 +71,21 @@ class FalkorStore(GraphStore):
     def write(self, statements: Sequence[Statement]) -> None:
         cypher, params = chain(statements)
         with self._translated("write rejected: "):
-            self.graph.query(cypher, params or None)
+            self.client.query(cypher, params or None)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """GRAPH.RO_QUERY: the server refuses any write in it. It also refuses a graph that does
         not exist yet (a new data directory), so that one is created empty first."""
         try:
-            return self._rows(self.graph.ro_query, cypher, params)
+            return self._rows(self.client.ro_query, cypher, params)
         except StoreError as exc:
             if NO_GRAPH not in exc.reason:
                 raise
-        self._rows(self.graph.query, "RETURN 1", None)  # creates the key, writes nothing
-        return self._rows(self.graph.ro_query, cypher, params)
+        self._rows(self.client.query, "RETURN 1", None)  # creates the key, writes nothing
+        return self._rows(self.client.ro_query, cypher, params)
 
     def execute(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self._rows(self.graph.query, cypher, params)
+        return self._rows(self.client.query, cypher, params)
 
     @contextmanager
     def _translated(self, rejected: str = "") -> Iterator[None]:
@@ -120,7 +120,7 @@ class FalkorStore(GraphStore):
                 run = lambda args: self.db.connection.execute_command(*args)  # noqa: E731
             else:
                 commands = split_statements(text)
-                run = self.graph.query
+                run = self.client.query
             for command in commands:
                 try:
                     run(command)

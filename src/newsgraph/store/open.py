@@ -28,7 +28,7 @@ def _parsed(uri: str) -> ParseResult:
 
 
 def open_store(settings: Settings) -> GraphStore:
-    uri = settings.graph
+    uri = settings.graph_uri
     parsed = _parsed(uri)
     scheme = parsed.scheme
     if uri == "embedded":
