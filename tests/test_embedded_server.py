@@ -21,19 +21,14 @@ from pathlib import Path
 import pytest
 import redis
 
-from newsgraph.store.embedded_server import (
-    EmbeddedFalkorDB,
-    EmbeddedStoreError,
-    get_server,
-    running_server,
-    socket_path_for,
-    stop_server,
-)
+from embedded_api import get_server, running_server, stop_server
+from newsgraph.store.embedded_server import EmbeddedFalkorDB, EmbeddedStoreError, socket_path_for
 
 # A second OS process that reuses (or starts) the server and reads the data.
 CHILD = """
 import json, sys
-from newsgraph.store.embedded_server import get_server
+sys.path.insert(0, sys.argv[2])
+from embedded_api import get_server
 server = get_server(sys.argv[1])
 rows = server.client().select_graph("g").query("MATCH (a:A) RETURN a.x ORDER BY a.x").result_set
 print(json.dumps({"pid": server.pid, "launched": server.launched, "rows": rows}))
@@ -80,7 +75,7 @@ def _read(server: EmbeddedFalkorDB) -> list[list[int]]:
 
 def _run_child(data_dir: Path) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data_dir)],
+        [sys.executable, "-c", CHILD, str(data_dir), str(Path(__file__).parent)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -291,7 +286,7 @@ def test_concurrent_start_from_threads_gives_one_server(data_dir: Path) -> None:
 def test_concurrent_start_from_processes_gives_one_server(data_dir: Path) -> None:
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(data_dir)],
+            [sys.executable, "-c", CHILD, str(data_dir), str(Path(__file__).parent)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
