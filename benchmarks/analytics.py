@@ -43,10 +43,10 @@ def run(store: GraphStore, out: Path, settings) -> dict[str, float]:
     articles = timed("read", times, lambda: read_files(files).articles)
     extracted = timed("extract", times, lambda: extract_articles(articles, settings.extraction))
     store.apply_schema()
-    timed("load", times, lambda: store.load_all(extracted, settings.batch_size))
+    timed("load", times, lambda: store.load_all(extracted, settings.batch_rows))
     timed("refresh interactions", times, store.refresh_interactions)
     summary = timed("analyze (read, compute, write back)", times,
-                    lambda: analyze_and_write(store, settings.batch_size))
+                    lambda: analyze_and_write(store, settings.batch_rows))
     html = timed("report (gather + render)", times, lambda: render(gather(store), "Wikinews 2019–2020"))
     out.write_text(html, encoding="utf-8")
     print(f"{len(articles)} articles, {sum(len(x.events) for x in extracted)} events; {summary.line()}")

@@ -128,13 +128,13 @@ def bench_load(fresh, bare_run, label: str, items, batch: int) -> None:
 
     # Warm-up through both paths, so neither pays the server's query compilation and JIT.
     store = fresh()
-    store.load_all(items[:300], max_events=batch)
+    store.load_all(items[:300], batch_rows=batch)
     bare_load(store, items[300:600])
     store.close()
 
     store = fresh()
     t = time.perf_counter()
-    store.load_all(items, max_events=batch)
+    store.load_all(items, batch_rows=batch)
     ours = n / (time.perf_counter() - t)
     store.close()
 

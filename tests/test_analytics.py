@@ -65,7 +65,7 @@ def test_monthly_balance_of_a_pair(graph):
 
 def test_write_back_is_idempotent_and_clears_stale_metrics(graph):
     graph.write([("MATCH (a:Actor {id: 'person:maria-zakharova'}) SET a.community = 7, a.pagerank = 0.5", {})])
-    summary = analyze_and_write(graph, batch_size=2)  # several batches
+    summary = analyze_and_write(graph, batch_rows=2)  # several batches
     assert (summary.actors, summary.pairs) == (4, 4)
     actors = {r["id"]: r for r in graph.read(ACTOR_METRICS)}
     assert actors["person:maria-zakharova"]["community"] is None

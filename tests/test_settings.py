@@ -66,3 +66,8 @@ def test_a_command_line_graph_overrides_the_setting():
 def test_the_earlier_name_of_the_graph_uri_variable_is_still_read():
     assert _settings_in_a_fresh_process({"NEWSGRAPH_GRAPH": "bolt://x:1"}, "Settings().graph_uri") == "bolt://x:1"
     assert _settings_in_a_fresh_process({"NEWSGRAPH_GRAPH_URI": "bolt://y:2"}, "Settings().graph_uri") == "bolt://y:2"
+
+
+def test_one_batch_setting_in_rows_and_its_earlier_name():
+    assert _settings_in_a_fresh_process({"NEWSGRAPH_BATCH_SIZE": "25"}, "Settings().batch_rows") == "25"
+    assert _settings_in_a_fresh_process({"NEWSGRAPH_BATCH_ROWS": "30"}, "Settings().batch_rows") == "30"

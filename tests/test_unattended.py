@@ -142,7 +142,7 @@ def test_kill_9_mid_run_then_rerun_gives_the_clean_graph(tmp_path, forty_article
 
         run = subprocess.Popen(
             [NEWSGRAPH, "run", *forty_articles], env=os.environ | {
-                "NEWSGRAPH_DATA_DIR": str(killed), "NEWSGRAPH_BATCH_SIZE": "25"},
+                "NEWSGRAPH_DATA_DIR": str(killed), "NEWSGRAPH_BATCH_ROWS": "25"},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         loaded = 0
         deadline = time.monotonic() + 300
@@ -222,3 +222,23 @@ def test_a_daemon_in_use_is_not_stopped(tmp_path, monkeypatch):
     finally:
         holder.kill()
         newsgraph("server", "stop", data_dir=data_dir)
+
+
+def test_the_daemon_file_lock_excludes_another_process_and_times_out(tmp_path):
+    lock = tmp_path / "start.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from newsgraph import daemon\n"
+         "with daemon.file_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(30)", str(lock)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        with pytest.raises(TimeoutError, match="waiting for the lock"):
+            with daemon.file_lock(lock, timeout=0.3):
+                pass
+        assert time.monotonic() - started < 5
+    finally:
+        holder.kill()
+        holder.wait()
+    with daemon.file_lock(lock, timeout=5):  # the kernel dropped the dead holder's lock
+        pass

@@ -296,7 +296,7 @@ def analyze(graph: GraphOption = None) -> None:
     try:
         settings = _settings(graph)
         with open_store(settings) as store:
-            summary = analyze_and_write(store, settings.batch_size)
+            summary = analyze_and_write(store, settings.batch_rows)
             central = store.read(statement("analytics", "most_central"), {"limit": 10})
     except NewsgraphError as exc:
         _fail(exc)

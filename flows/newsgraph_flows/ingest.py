@@ -45,14 +45,14 @@ def ingest(
             bar = progress.add_task("extract and load", total=len(todo))
             for future in futures:  # in shard order, loading while later shards extract
                 shard, failed = future.result()
-                tasks.load(store, shard, settings.batch_size)
+                tasks.load(store, shard, settings.batch_rows)
                 extracted += shard
                 skipped += failed
                 quarantine.append(settings.quarantine_path, failed, started_at)
                 progress.advance(bar, len(shard) + len(failed))
         tasks.record_duplicates(store, copies)
         tasks.refresh_interactions(store)
-        analysis = tasks.analyze(store, settings.batch_size)
+        analysis = tasks.analyze(store, settings.batch_rows)
         summary = RunSummary.collect(
             store, files=len(files), read=len(read.articles), skipped_unchanged=len(seen),
             duplicates=len(copies), not_english=len(read.skipped_language), extracted=extracted,

@@ -8,7 +8,6 @@ server anyway: Prefect refuses schedules on its temporary one."""
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import socket
@@ -80,8 +79,7 @@ def ensure_prefect_api(home: Path, idle_minutes: float) -> str:
         return os.environ["PREFECT_API_URL"]
     home.mkdir(parents=True, exist_ok=True)
     daemon.lease(home)
-    with (home / "server.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with daemon.file_lock(home / "server.lock"):
         pid, api_url = _recorded(home) or _start(home)
     daemon.watched(daemon.Daemon("prefect", home.resolve(), pid), idle_minutes)
     os.environ["PREFECT_API_URL"] = api_url

@@ -38,9 +38,9 @@ def extract(shard: Sequence[Article], config: Extraction) -> tuple[list[Extracte
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-def load(store: GraphStore, batch: Sequence[ExtractedArticle], max_events: int) -> int:
+def load(store: GraphStore, batch: Sequence[ExtractedArticle], batch_rows: int) -> int:
     """Retried on failure: a batch replaces its articles whole, so a retry cannot double."""
-    return store.load_all(batch, max_events)
+    return store.load_all(batch, batch_rows)
 
 
 @task(name="record-duplicates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
@@ -55,6 +55,6 @@ def refresh_interactions(store: GraphStore) -> None:
 
 
 @task(name="analyze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def analyze(store: GraphStore, batch_size: int) -> AnalysisSummary:
+def analyze(store: GraphStore, batch_rows: int) -> AnalysisSummary:
     """After the rebuild of INTERACTS_WITH, which drops the pair values written before."""
-    return analyze_and_write(store, batch_size)
+    return analyze_and_write(store, batch_rows)

@@ -40,8 +40,10 @@ class Settings(BaseSettings):
     """`auto` prefers the official en_core_web_sm and falls back to the re-upload."""
     extra_aliases: Path | None = None
     """A TOML file of user aliases for the actor gazetteer (see actors/README.md)."""
-    batch_size: int = 2000
-    """Events per UNWIND batch when loading."""
+    batch_rows: int = Field(2000, validation_alias=AliasChoices("NEWSGRAPH_BATCH_ROWS", "NEWSGRAPH_BATCH_SIZE"))
+    """Rows per write transaction (one UNWIND batch): in a load, events (the batch holds whole
+    articles up to about this many events); in the analytics write-back, actors or pairs.
+    NEWSGRAPH_BATCH_SIZE, its earlier name, is still read."""
     workers: int = 1
     max_file_mb: float = 50
     """Files larger than this are refused (quarantined) unread."""

@@ -26,6 +26,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -69,6 +71,28 @@ def terminate(pid: int, *, group: bool = False, grace: float = 20.0) -> None:
             send(signal.SIGKILL)
         except OSError:
             pass
+
+
+@contextmanager
+def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """An exclusive `flock` on `path`, for starting and stopping a daemon: it excludes other
+    processes and other threads alike, and the kernel drops it when the holder dies, so a crash
+    never leaves it stuck (the file itself is never deleted: two holders would lock two files).
+    TimeoutError after `timeout` seconds; without one, waits as long as it takes."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | (fcntl.LOCK_NB if deadline is not None else 0))
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:  # type: ignore[operator]
+                    raise TimeoutError(f"timed out after {timeout:g} s waiting for the lock {path}") from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _touch(home: Path) -> None:

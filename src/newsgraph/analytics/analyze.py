@@ -70,19 +70,19 @@ def pair_rows(analysis: Analysis) -> list[dict[str, Any]]:
     return rows
 
 
-def write_back(store: GraphStore, analysis: Analysis, batch_size: int = 2000) -> None:
+def write_back(store: GraphStore, analysis: Analysis, batch_rows: int = 2000) -> None:
     actor_rows = [{"id": node, **vars(values)} for node, values in analysis.metrics.items()]
     store.write([(statement("analytics", "clear_stale_metrics"), {"ids": list(analysis.metrics)})])
-    for chunk in _chunks(actor_rows, batch_size):
+    for chunk in _chunks(actor_rows, batch_rows):
         store.write([(statement("analytics", "set_actor_metrics"), {"rows": list(chunk)})])
-    for chunk in _chunks(pair_rows(analysis), batch_size):
+    for chunk in _chunks(pair_rows(analysis), batch_rows):
         store.write([(statement("analytics", "set_pair_values"), {"rows": list(chunk)})])
 
 
-def analyze_and_write(store: GraphStore, batch_size: int = 2000) -> AnalysisSummary:
+def analyze_and_write(store: GraphStore, batch_rows: int = 2000) -> AnalysisSummary:
     started = time.monotonic()
     analysis = analyze(store)
-    write_back(store, analysis, batch_size)
+    write_back(store, analysis, batch_rows)
     return AnalysisSummary(
         actors=analysis.actor_graph.number_of_nodes(), pairs=analysis.actor_graph.number_of_edges(),
         communities=analysis.communities, seconds=time.monotonic() - started,

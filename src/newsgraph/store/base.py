@@ -16,15 +16,15 @@ from newsgraph.store.schema_files import load_statement, load_steps, statement
 
 Statement = tuple[str, dict[str, Any]]
 
-def batches(items: Iterable[ExtractedArticle], max_events: int) -> Iterator[list[ExtractedArticle]]:
-    """Groups whole articles into batches of about `max_events` events: an article is never
-    split across transactions."""
+def batches(items: Iterable[ExtractedArticle], batch_rows: int) -> Iterator[list[ExtractedArticle]]:
+    """Groups whole articles into batches of about `batch_rows` rows, counted as events (the
+    rows that dominate a load): an article is never split across transactions."""
     batch: list[ExtractedArticle] = []
     size = 0
     for item in items:
         batch.append(item)
         size += len(item.events) + 1
-        if size >= max_events:
+        if size >= batch_rows:
             yield batch
             batch, size = [], 0
     if batch:
@@ -75,9 +75,9 @@ class GraphStore(ABC):
         rows = load_rows(batch)
         self.write(_steps("load_articles", [row["id"] for row in rows["articles"]], rows))
 
-    def load_all(self, items: Iterable[ExtractedArticle], max_events: int = 2000) -> int:
+    def load_all(self, items: Iterable[ExtractedArticle], batch_rows: int = 2000) -> int:
         loaded = 0
-        for batch in batches(items, max_events):
+        for batch in batches(items, batch_rows):
             self.load(batch)
             loaded += len(batch)
         return loaded

@@ -62,8 +62,6 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import errno
-import fcntl
 import hashlib
 import logging
 import os
@@ -88,6 +86,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
+from newsgraph.daemon import file_lock
 from newsgraph.daemon import pid_alive as _pid_alive
 
 __all__ = [
@@ -793,30 +792,9 @@ class EmbeddedFalkorDB:
 
     @contextlib.contextmanager
     def _file_lock(self, timeout: float) -> Iterator[None]:
-        """Hold an exclusive ``flock`` on the data directory's lock file.
-
-        ``flock`` locks belong to an open file description, so this excludes
-        other processes and other threads/objects of this process alike; the
-        kernel drops it if the holder dies, so a crash never leaves it stuck.
-        The lock file itself is never deleted (that would let two holders
-        lock two different files).
-        """
-        fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        """The data directory's start/stop lock (see newsgraph.daemon.file_lock)."""
         try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except OSError as exc:
-                    if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                        raise
-                if time.monotonic() > deadline:
-                    raise self._error(
-                        f"timed out after {timeout:g} s waiting for the lock "
-                        f"{self.lock_file} (another process is starting or stopping the server)"
-                    )
-                time.sleep(0.05)
-            yield
-        finally:
-            os.close(fd)  # releases the lock
+            with file_lock(self.lock_file, timeout):
+                yield
+        except TimeoutError as exc:
+            raise self._error(f"{exc} (another process is starting or stopping the server)") from exc
