@@ -95,6 +95,19 @@ def file_lock(path: Path, timeout: float | None = None) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
+@contextmanager
+def _held_alone(path: Path) -> Iterator[bool]:
+    """Tries an exclusive lock on `path` without waiting; yields whether it was taken, and holds
+    it to the end of the block. Nobody holding it means: no lease (in-use), no watcher."""
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+
+
 def _touch(home: Path) -> None:
     (home / LAST_USED).touch()
 
@@ -128,12 +141,8 @@ def _release_all() -> None:
 def idle_seconds(home: Path) -> float | None:
     """Seconds since the last use, or None while some process holds a lease."""
     try:
-        with (home / IN_USE).open("a") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return None
-            return _since_last_use(home)
+        with _held_alone(home / IN_USE) as unused:
+            return _since_last_use(home) if unused else None
     except OSError:
         return None
 
@@ -169,11 +178,10 @@ def watched(daemon: Daemon, idle_minutes: float) -> None:
     daemon.record.parent.mkdir(parents=True, exist_ok=True)
     daemon.record.write_text(json.dumps({"kind": daemon.kind, "home": str(daemon.home), "pid": daemon.pid}),
                              encoding="utf-8")
-    with (daemon.home / WATCHER_LOCK).open("a") as watcher:
-        try:
-            fcntl.flock(watcher, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return  # watched already
+    with _held_alone(daemon.home / WATCHER_LOCK) as unwatched:
+        pass  # released at once: the watcher about to start takes it
+    if not unwatched:
+        return
     subprocess.Popen(
         [sys.executable, "-m", "newsgraph.daemon", daemon.kind, str(daemon.home), str(daemon.pid), str(idle_minutes)],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -225,10 +233,8 @@ def watch(daemon: Daemon, idle_minutes: float) -> None:
     daemon: a second one finds the watcher lock taken and leaves."""
     idle = max(idle_minutes * 60, 1.0)
     poll = min(30.0, max(0.5, idle / 10))
-    with (daemon.home / WATCHER_LOCK).open("a") as watcher:
-        try:
-            fcntl.flock(watcher, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    with _held_alone(daemon.home / WATCHER_LOCK) as mine:
+        if not mine:
             return
         (daemon.home / WATCHER_PID).write_text(str(os.getpid()), encoding="utf-8")
         checked = time.monotonic()
@@ -237,12 +243,8 @@ def watch(daemon: Daemon, idle_minutes: float) -> None:
             if time.monotonic() - checked < poll:
                 continue
             checked = time.monotonic()
-            with (daemon.home / IN_USE).open("a") as handle:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    continue  # in use
-                if _since_last_use(daemon.home) >= idle and pid_alive(daemon.pid):
+            with _held_alone(daemon.home / IN_USE) as unused:
+                if unused and _since_last_use(daemon.home) >= idle and pid_alive(daemon.pid):
                     _stop(daemon)  # under the lock: a new lease waits for the stop to end
                     return
 
