@@ -23,8 +23,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 # Size targets per set: (articles, events, negatives, events per phenomenon). The held-out set
-# is smaller; it only has to measure, not to drive development.
-MINIMUMS = {"dev": (28, 170, 25, 8), "heldout": (20, 110, 20, 5)}
+# is smaller; it only has to measure, not to drive development. A folder named `part` is a piece
+# of a set being written, checked for everything but size.
+MINIMUMS = {"dev": (100, 1000, 150, 8), "heldout": (40, 400, 40, 5), "part": (1, 1, 1, 0)}
 HERE = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent / "dev").resolve()
 ARTICLES = HERE / "articles"
 GOLD = HERE / "gold.jsonl"
@@ -50,10 +51,30 @@ PHENOMENA = (
 )
 GOLD_KEYS = {"doc", "sentence", "source", "target", "action", "reported_by", "phenomena"}
 ACTOR_KEYS = {"name", "country", "kind"}
+OPTIONAL_ACTOR_KEYS = {"sector"}
+SECTORS = frozenset({
+    "government", "military", "police", "judiciary", "legislature", "opposition", "rebels",
+    "protesters", "civilians", "business", "media", "refugees",
+})
 MENTION_KEYS = {"text", "implicit"}  # source/target only: the mention as written in the sentence
 ACTION_KEYS = {"lemma", "category", "negated", "modality"}
+# Modes per category, after the PLOVER codebook (see GUIDELINES.md, Modes).
+MODES = {
+    "CONSULT": {"visit", "host", "mediate", "multilateral", "phone"},
+    "AID": {"economic", "military", "humanitarian", "asylum"},
+    "COOPERATE": {"economic", "military", "intelligence", "judicial"},
+    "CONCEDE": {"release", "ease_sanctions", "return", "ceasefire", "policy", "apologize"},
+    "RETREAT": {"withdraw", "disarm"},
+    "PROTEST": {"demonstrate", "riot", "strike", "hunger_strike", "boycott", "obstruct"},
+    "ASSAULT": {"aerial", "artillery", "firearms", "explosives", "physical", "kill", "abduct"},
+    "COERCE": {"arrest", "detain", "deport", "censor", "seize", "ban"},
+    "SANCTION": {"economic", "diplomatic", "expel", "convict"},
+    "MOBILIZE": {"military", "police"},
+    "ACCUSE": {"aggression", "crime", "human_rights", "war_crimes", "espionage"},
+    "INVESTIGATE": {"crime", "human_rights", "corruption"},
+}
 NEGATIVE_KEYS = {"doc", "sentence"}
-DOC_NAME = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
+DOC_NAME = re.compile(r"^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*\.txt$")
 LEMMA = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
 
 # ISO 3166-1 alpha-3 (all officially assigned codes).
@@ -105,13 +126,15 @@ def check_actor(where: str, label: str, actor, problems: Problems, names: dict, 
         if not nullable:
             problems.add(where, f"{label} must not be null")
         return
-    allowed = ACTOR_KEYS | MENTION_KEYS if sentence is not None else ACTOR_KEYS
+    allowed = ACTOR_KEYS | OPTIONAL_ACTOR_KEYS | (MENTION_KEYS if sentence is not None else set())
     if not isinstance(actor, dict) or not ACTOR_KEYS <= set(actor) <= allowed:
         problems.add(where, f"{label} must be an object with keys {sorted(allowed)}")
         return
     if sentence is not None:
         check_mention(where, label, actor, sentence, problems)
     name, country, kind = actor["name"], actor["country"], actor["kind"]
+    if "sector" in actor and actor["sector"] not in SECTORS:
+        problems.add(where, f"{label}.sector {actor['sector']!r} is not one of {sorted(SECTORS)}")
     if not isinstance(name, str) or not name.strip() or name != name.strip():
         problems.add(where, f"{label}.name must be a non-empty trimmed string")
     if kind not in KINDS:
@@ -151,9 +174,11 @@ def check_gold(rows, texts, headlines, problems: Problems):
         check_actor(where, "target", row["target"], problems, names, nullable=True, sentence=sentence)
         check_actor(where, "reported_by", row["reported_by"], problems, names, nullable=True)
         action = row["action"]
-        if not isinstance(action, dict) or set(action) != ACTION_KEYS:
-            problems.add(where, f"action must be an object with keys {sorted(ACTION_KEYS)}")
+        if not isinstance(action, dict) or not ACTION_KEYS <= set(action) <= ACTION_KEYS | {"mode"}:
+            problems.add(where, f"action must be an object with keys {sorted(ACTION_KEYS)} and optional mode")
             continue
+        if "mode" in action and action["mode"] not in MODES.get(action["category"], ()):
+            problems.add(where, f"action.mode {action['mode']!r} is not a mode of {action['category']}")
         lemma, category, negated, modality = (action[k] for k in ("lemma", "category", "negated", "modality"))
         if not isinstance(lemma, str) or not LEMMA.match(lemma):
             problems.add(where, f"action.lemma {lemma!r} must be lowercase words")
