@@ -249,8 +249,11 @@ def query(
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="a gold folder: articles/, gold.jsonl, negatives.jsonl")],
     errors: Annotated[bool, typer.Option("--errors", help="list misses and false events")] = False,
+    by_rule: Annotated[bool, typer.Option("--by-rule", help="precision and recall of each named rule")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as one JSON object")] = False,
 ) -> None:
-    """Precision, recall and F1 of the extractor against a gold folder."""
+    """Precision, recall and F1 of the extractor against a gold folder, with recall by
+    phenomenon and event type accuracy; `--by-rule` scores each named rule."""
     from newsgraph import evaluation, pipeline
     from newsgraph.corpus.discover import read_files
 
@@ -271,7 +274,16 @@ def evaluate(
             ours_surface.append(evaluation.surface_of_event(event, name))
         baseline += evaluation.textacy_triples(name, doc)
     result = evaluation.score(predicted, gold_events, negatives)
+    if as_json:
+        summary = result.summary()
+        summary["by_rule"] = {name: {"tp": tp, "fp": fp} for name, (tp, fp) in sorted(result.by_rule.items())}
+        summary["model"] = settings.spacy_model
+        print(json.dumps(summary, sort_keys=True))
+        return
     out.print(result.report(), highlight=False)
+    out.print(result.type_report(), highlight=False)
+    if by_rule:
+        out.print(result.rule_report(), highlight=False)
     rows = evaluation.gold_rows(gold)
     ours = evaluation.surface_score(ours_surface, rows)
     theirs = evaluation.surface_score(baseline, rows)

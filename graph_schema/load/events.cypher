@@ -8,7 +8,7 @@ CREATE (e:Event {id: row.id, article_id: row.article_id, action: row.action, ver
                  category: row.category, score: row.score, negated: row.negated,
                  modality: row.modality, date: row.date, evidence: row.evidence,
                  sentence_index: row.sentence_index, start: row.start, end: row.end,
-                 confidence: row.confidence})
+                 confidence: row.confidence, rule: row.rule})
 CREATE (s)-[:SOURCE_OF {role: row.source_role}]->(e)
 CREATE (e)-[:REPORTED_IN]->(art)
 WITH e, row

@@ -107,6 +107,10 @@ class Score:
     events_in_negatives: int = 0
     wrong_negation: int = 0
     wrong_modality: int = 0
+    # (gold category, predicted category) of every matched event: event type accuracy
+    types: Counter = field(default_factory=Counter)
+    # rule name -> [true positives, false positives] of the events that rule took part in
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
     missed: list[Key] = field(default_factory=list)
     extra: list[Key] = field(default_factory=list)
 
@@ -124,6 +128,50 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def type_accuracy(self) -> float:
+        matched = sum(self.types.values())
+        return sum(n for (gold, ours), n in self.types.items() if gold == ours) / matched if matched else 0.0
+
+    def phenomenon_recall(self) -> dict[str, float]:
+        return {name: (total - self.missed_by_phenomenon[name]) / total
+                for name, total in sorted(self.gold_by_phenomenon.items())}
+
+    def summary(self) -> dict:
+        """The figures a regression floor and a closing note quote, as plain data."""
+        return {
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "true_positives": self.true_positives, "false_positives": self.false_positives,
+            "false_negatives": self.false_negatives, "type_accuracy": round(self.type_accuracy, 4),
+            "phenomenon_recall": {k: round(v, 4) for k, v in self.phenomenon_recall().items()},
+        }
+
+    def type_report(self) -> str:
+        by_gold: dict[str, list[int]] = {}
+        for (gold, ours), n in self.types.items():
+            row = by_gold.setdefault(gold, [0, 0])
+            row[0] += n
+            row[1] += n if gold == ours else 0
+        matched = sum(self.types.values())
+        lines = [f"event type right on {sum(r[1] for r in by_gold.values())} of {matched} matched events"
+                 f" ({self.type_accuracy:.2f}); by gold type:"]
+        for gold, (total, right) in sorted(by_gold.items(), key=lambda item: -item[1][0]):
+            wrong = Counter({ours: n for (g, ours), n in self.types.items() if g == gold and ours != gold})
+            confused = ", ".join(f"{ours} {n}" for ours, n in wrong.most_common(3))
+            lines.append(f"  {gold:12} {right:4}/{total:<4} {right / total:.2f}" + (f"   as {confused}" if confused else ""))
+        return "\n".join(lines)
+
+    def rule_report(self, limit: int | None = None) -> str:
+        """Per rule: the events it took part in, how many matched gold, its precision, and
+        the share of all gold events it helped find."""
+        gold_total = self.true_positives + self.false_negatives
+        rows = sorted(self.by_rule.items(), key=lambda item: -sum(item[1]))[:limit]
+        lines = [f"{'rule':30} {'events':>6} {'tp':>5} {'fp':>5} {'precision':>9} {'recall':>6}"]
+        for name, (tp, fp) in rows:
+            lines.append(f"{name:30} {tp + fp:6} {tp:5} {fp:5} {tp / (tp + fp):9.2f} "
+                         f"{tp / gold_total if gold_total else 0:6.2f}")
+        return "\n".join(lines)
 
     def report(self) -> str:
         lines = [
@@ -145,6 +193,7 @@ class Gold:
     negated: bool
     modality: str | None
     phenomena: tuple[str, ...]
+    category: str = "OTHER"
 
 
 def gold_rows(folder: Path) -> list[dict]:
@@ -162,7 +211,7 @@ def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[
             target=gold_actor_key(row.get("target"), resolver),
         )
         gold.append(Gold(key, bool(row["action"].get("negated")), row["action"].get("modality"),
-                         tuple(row.get("phenomena", ()))))
+                         tuple(row.get("phenomena", ())), row["action"].get("category", "OTHER")))
     negatives = [(row["doc"], _norm(row["sentence"])) for row in _jsonl(folder / "negatives.jsonl")]
     return gold, negatives
 
@@ -198,7 +247,13 @@ def score(
         if hit[1] is not None:
             result.wrong_negation += hit[1].action.negated != item.negated
             result.wrong_modality += hit[1].action.modality != item.modality
+            result.types[item.category, hit[1].action.category] += 1
+            for name in hit[1].rule:
+                result.by_rule.setdefault(name, [0, 0])[0] += 1
     result.false_positives = len(unmatched)
+    for _, event in unmatched:
+        for name in event.rule if event is not None else ():
+            result.by_rule.setdefault(name, [0, 0])[1] += 1
     result.extra = [key for key, _ in unmatched]
     negative_set = list(negatives)
     result.events_in_negatives = sum(

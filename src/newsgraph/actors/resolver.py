@@ -64,6 +64,8 @@ _LEADING = DETERMINERS | {
     # quantities: "at least 30 al-Shabaab fighters", "about 200 Houthi fighters"
     "at", "least", "about", "around", "nearly", "almost", "roughly", "approximately", "than",
     "over", "up", "to", "estimated", "an",
+    # rank and mood: "Senior Hungarian officials", "angry Kenyan farmers"
+    "senior", "top", "high-ranking", "junior", "local", "angry", "striking",
 }
 # A known name right after one of these is not what the phrase names ("anti-ISIS").
 _BLOCK_BEFORE = frozenset({

@@ -48,6 +48,7 @@ class Mention:
     actor: Actor
     text: str
     role: str | None = None
+    rule: str | None = None  # the named rule that resolved it (newsgraph.nlp.rules)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Event:
     target: Mention | None
     reported_by: Mention | None = None
     confidence: float = 0.5
+    rule: tuple[str, ...] = ()  # the named rules that read it off the parse, in order
 
 
 def record_place(doc: str, record: int | None) -> str:

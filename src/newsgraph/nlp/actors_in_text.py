@@ -16,11 +16,13 @@ from spacy.tokens import Span, Token
 
 from newsgraph.actors.resolver import Resolver
 from newsgraph.graph.records import Actor, Affiliation, Mention
+from newsgraph.nlp import rules
 
 # Left dependents that belong to a noun phrase's name ("the Russian Foreign Ministry").
 CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "npadvmod", "nummod", "quantmod", "punct"})
 # Entity labels that name actors even when the gazetteer does not know them.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SECTORS = rules.words("sectors")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
@@ -207,14 +209,14 @@ class ArticleActors:
         if head.pos_ == "PRON":
             if lower in SPEAKER_PRONOUNS:
                 org = self.organisation_of(speaker)
-                return (Mention(org.actor, head.text, org.role), 0.7) if org else None
+                return _by(Mention(org.actor, head.text, org.role), "actor.speaker_pronoun") if org else None
             is_subject = head.dep_ in ("nsubj", "nsubjpass")
             if lower in PERSON_PRONOUNS:
                 person = (self.last_subject_person if is_subject else None) or self.last_person
-                return (Mention(person.actor, head.text), 0.7) if person else None
+                return _by(Mention(person.actor, head.text), "actor.person_pronoun") if person else None
             if lower in GROUP_PRONOUNS:
                 group = (self.last_subject_group if is_subject else None) or self.last_group
-                return (Mention(group.actor, head.text, group.role), 0.6) if group else None
+                return _by(Mention(group.actor, head.text, group.role), "actor.group_pronoun") if group else None
             return None
 
         # "Iran's chief negotiator, Deputy Foreign Minister Reza Ghaffari": the person named
@@ -223,7 +225,7 @@ class ArticleActors:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
                 found = self._resolve(child, speaker)
                 if found is not None and found[0].actor.kind == "person":
-                    return found
+                    return _by(found[0], "actor.appositive_person", found[1])
 
         titled = self._titled_person(head, speaker)
         if titled is not None:
@@ -234,11 +236,11 @@ class ArticleActors:
             name = POSSESSIVE.sub("", ent.text)
             known = self.resolver.lookup(name)
             place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
-            return Mention(place, ent.text), 0.8
+            return _by(Mention(place, ent.text), "actor.place_not_person")
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
             mention = self._person_mention(head, ent)
             if mention is not None:
-                return mention, 1.0
+                return mention, 1.0  # the rule is set where the mention is made
 
         doc = head.doc
         core = _core_span(head)
@@ -251,7 +253,8 @@ class ArticleActors:
         for text in candidates:
             mention = self.resolver.lookup(text)
             if mention is not None:
-                return mention, 1.0
+                sector = mention.role in SECTORS  # "Iraqi troops": a state and its sector
+                return _by(mention, "actor.sector_group" if sector else "actor.gazetteer")
 
         kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
         if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
@@ -261,7 +264,7 @@ class ArticleActors:
                 role = DESCRIPTION_ROLES.get(head.lemma_.lower()) or (
                     " ".join(t.lower_ for t in core if t.dep_ != "det") if mention.actor.kind == "country"
                     else mention.role)
-                return Mention(mention.actor, core.text, role), 0.7
+                return _by(Mention(mention.actor, core.text, role), "actor.description")
 
         # "the bloc's Peace and Security Council": a named body of an actor met before.
         if ent is not None and ent.label_ == "ORG":
@@ -271,12 +274,12 @@ class ArticleActors:
                     if owner is not None and owner[0].actor.kind in ("country", "igo"):
                         name = head.doc[child.right_edge.i + 1 : head.i + 1]
                         role = " ".join(t.lower_ for t in name if t.dep_ != "case") or None
-                        return Mention(owner[0].actor, core.text, role), owner[1]
+                        return _by(Mention(owner[0].actor, core.text, role), "actor.owned_body", owner[1])
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             name = POSSESSIVE.sub("", name)
-            return Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), 0.8
+            return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
         # object of "of" or the agent after "by".
@@ -286,7 +289,7 @@ class ArticleActors:
                     if pobj.dep_ == "pobj":
                         found = self._resolve(pobj, speaker)
                         if found is not None:
-                            return found[0], found[1] * 0.8
+                            return _by(found[0], "actor.of_phrase", found[1])
         # "US interference", "Damascus control", "its troops": an actor named by a modifier;
         # a pronoun only when no other modifier names one ("his Sudanese counterpart" is Sudan).
         lefts = sorted(head.lefts, key=lambda c: c.pos_ == "PRON")
@@ -296,7 +299,7 @@ class ArticleActors:
                     # "its troops"; "the group's positions": the owner is an actor met before.
                     found = self._resolve(child, speaker)
                     if found is not None:
-                        return found[0], found[1] * 0.8
+                        return _by(found[0], "actor.owner", found[1])
                     continue
                 span = doc[child.left_edge.i : child.i + 1]
                 mention = self.resolver.lookup(span.text)
@@ -304,7 +307,7 @@ class ArticleActors:
                     actor = self.resolver.demonym(child.text)
                     mention = Mention(actor, child.text) if actor else None
                 if mention is not None:
-                    return mention, 0.8
+                    return _by(mention, "actor.modifier")
         # "a camp in Jenin", "positions near Jilib": a site stands for the place it is in.
         if head.lemma_.lower() in SITE_NOUNS:
             for child in head.rights:
@@ -312,7 +315,7 @@ class ArticleActors:
                     for pobj in (c for c in child.children if c.dep_ == "pobj"):
                         found = self._resolve(pobj, speaker)
                         if found is not None:
-                            return found[0], found[1] * 0.7
+                            return _by(found[0], "actor.site", found[1])
         return None
 
     def _titled_person(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
@@ -336,19 +339,26 @@ class ArticleActors:
         if known is not None:
             return None  # a place or an outlet tagged as a person
         actor = self._person(ent.text, head.doc[head.left_edge.i : ent.start].text)
-        return (Mention(actor, ent.text), 1.0) if actor else None
+        return _by(Mention(actor, ent.text), "actor.titled_person") if actor else None
 
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
+        person = rules.rule("actor.person")
         if ent is None:
             actor = self.persons.get(head.text)
-            return Mention(actor, head.text) if actor else None
+            return Mention(actor, head.text, rule=person) if actor else None
         # NER calls places and outlets persons at times ("al-Tanf", "Sputnik"): the
         # gazetteer knows better.
         known = self.resolver.lookup(ent.text)
         if known is not None:
-            return known
+            return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
         actor = self._person(ent.text, self._person_title(head, ent))
-        return Mention(actor, ent.text) if actor else None
+        return Mention(actor, ent.text, rule=person) if actor else None
+
+
+def _by(mention: Mention, how: str, inherited: float = 1.0) -> tuple[Mention, float]:
+    """A mention resolved by the named rule `how`, with the confidence factor the rule gives
+    times that of the phrase it went through ("its troops": the owner pronoun's)."""
+    return dataclasses.replace(mention, rule=rules.rule(how)), inherited * rules.factor(how)
 
 
 def _entity_of(token: Token) -> Span | None:

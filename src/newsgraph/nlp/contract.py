@@ -39,6 +39,7 @@ def event_json(event: Event, doc: str) -> dict[str, Any]:
         },
         "reported_by": actor_json(event.reported_by),
         "confidence": event.confidence,
+        "rule": list(event.rule),
         "start": event.start,
         "end": event.end,
     }

@@ -17,41 +17,32 @@ from spacy.tokens import Span, Token
 
 from newsgraph.actions import lexicon
 from newsgraph.graph.records import Action, Event, Mention
+from newsgraph.nlp import rules
 from newsgraph.nlp.actors_in_text import ArticleActors
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-TARGET_PREPS = frozenset(
-    {"against", "on", "upon", "with", "from", "to", "toward", "towards", "at", "over", "into", "onto",
-     "around", "between"}
-)
-# Nouns that only package an event noun named in a compound ("aid package", "sanctions round").
-CONTAINER_NOUNS = frozenset({"package", "round", "wave", "series", "batch", "tranche", "spate", "set"})
-# After an event noun also: "support for the Philippines", "drills near Taiwan".
-NOUN_TARGET_PREPS = TARGET_PREPS | {"for", "near"}
-# Actions two parties do together: "Iran and the EU held talks" is Iran toward the EU. Only
-# these: "Oman and Qatar offered to host talks" is two hosts, not Oman hosting Qatar.
-RECIPROCAL_LEMMAS = frozenset({
-    "meet", "talk", "talks", "negotiate", "negotiation", "discuss", "discussion", "consult",
-    "consultation", "agree", "agreement", "sign", "deal", "accord", "treaty", "pact", "cooperate",
-    "cooperation", "clash", "fight", "battle", "skirmish", "exercise", "drill", "trade", "exchange",
-    "reconcile", "normalize", "normalise", "ally", "partner", "summit",
-})
-POSSIBLE_AUX = frozenset({"may", "might", "could"})
+TARGET_PREPS = rules.words("target_preps")
+CONTAINER_NOUNS = rules.words("container_nouns")
+NOUN_TARGET_PREPS = TARGET_PREPS | rules.words("noun_target_preps")
+RECIPROCAL_LEMMAS = rules.words("reciprocal")
+POSSIBLE_AUX = rules.words("possible_aux")
+MUTUAL_VERBS = rules.words("mutual_verbs")
+FINITE_TAGS = rules.words("finite_tags")
+EMPTY_VERBS = rules.words("empty_verbs")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
-# "Ethiopia and Eritrea traded accusations": these verbs make any action mutual.
-MUTUAL_VERBS = frozenset({"trade", "exchange"})
-# Finite verb tags: a verb the parser hangs as a clause modifier but that carries tense is a
-# misparsed main verb, not a participle.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-# Verbs that carry no event of their own in news prose.
-EMPTY_VERBS = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "include", "come", "go"})
+MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rules.rule("modality.intended"),
+                  "threatened": rules.rule("modality.threatened")}
 
 
 @dataclass(frozen=True)
 class Participant:
     mention: Mention
     factor: float  # 1.0 named outright; lower for pronouns and modifiers
+    rules: tuple[str, ...] = ()  # how its phrase was found, and how the phrase was resolved
+
+
+Found = tuple[Token, str]  # a token that may name a participant, and the rule that found it
 
 
 def event_id(article_id: str, token_index: int, source_id: str, target_id: str | None) -> str:
@@ -126,18 +117,20 @@ class SentenceReader:
         self.sent = sent
         self.actors = actors
         self.speakers: dict[int, Mention] = {}
+        self.speaker_rules: dict[int, str] = {}  # token -> the rule that found its reporter
         self.speaker_heads: dict[int, Token] = {}  # token -> the subject token of its reporter
 
     # -- participants ----------------------------------------------------------------
 
-    def _participants(self, heads: list[Token], verb: Token, subject: bool = False) -> list[Participant]:
+    def _participants(self, heads: list[Found], verb: Token, subject: bool = False) -> list[Participant]:
         """Each actor once ("Moscow and the Kremlin" is one Russia), best-named first."""
         found: dict[str, Participant] = {}
-        for head in heads:
-            for token in self._expand_speaker_pronoun(head, verb):
+        for head, how in heads:
+            for token, token_how in self._expand_speaker_pronoun(head, verb, how):
                 resolved = self.actors.resolve(token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
-                    first = Participant(*resolved)
+                    mention, factor = resolved
+                    first = Participant(mention, factor, _rules(token_how, mention.rule))
                     for participant in (first, *self._modifier_partners(token, first)):
                         actor_id = participant.mention.actor.id
                         if actor_id not in found or found[actor_id].factor < participant.factor:
@@ -152,13 +145,13 @@ class SentenceReader:
             if child.dep_ in ("amod", "compound", "nmod") and child.conjuncts:
                 for partner in child.conjuncts:
                     actor = self.actors.resolver.demonym(partner.text)
-                    mention = (Mention(actor, partner.text, first.mention.role) if actor
-                               else self.actors.resolver.lookup(partner.text))
+                    mention = (Mention(actor, partner.text, first.mention.role, rules.rule("actor.modifier"))
+                               if actor else self.actors.resolver.lookup(partner.text))
                     if mention is not None and mention.actor.id != first.mention.actor.id:
-                        found.append(Participant(mention, first.factor))
+                        found.append(Participant(mention, first.factor, first.rules[:1] + _rules(mention.rule)))
         return found
 
-    def _expand_speaker_pronoun(self, head: Token, verb: Token) -> list[Token]:
+    def _expand_speaker_pronoun(self, head: Token, verb: Token, how: str) -> list[Found]:
         """The subject pronoun of a reported clause is its reporter: in "Denmark and the
         Netherlands said they backed Washington", they are Denmark and the Netherlands."""
         speaker = self.speaker_heads.get(verb.i)
@@ -168,40 +161,51 @@ class SentenceReader:
             and head.dep_ in ("nsubj", "nsubjpass")
             and head.lower_ in ("they", "it", "he", "she")
         ):
-            return _conjuncts(speaker) if head.lower_ == "they" else [speaker]
-        return _conjuncts(head)
+            tokens = _conjuncts(speaker) if head.lower_ == "they" else [speaker]
+            return [(t, SPEAKER_PRONOUN) for t in tokens]
+        return [(t, how) for t in _conjuncts(head)]
 
-    def _subject_tokens(self, verb: Token) -> list[Token]:
+    def _subject_tokens(self, verb: Token) -> list[Found]:
         own = _children(verb, SUBJECT_DEPS)
         if own:
-            return own
+            return [(t, SOURCE_SUBJECT) for t in own]
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            return self._subject_tokens(head)
+            return _as(self._subject_tokens(head), rules.rule("source.conjoined_verb"))
         if verb.dep_ == "xcomp":
             # "urged Washington to withdraw": the requestee acts; "refused to meet": the subject.
             if _is_request(head):
                 requestees = _requestees(head)
                 if requestees:
-                    return requestees
-            return self._subject_tokens(head)
+                    return [(t, rules.rule("source.requestee")) for t in requestees]
+            return _as(self._subject_tokens(head), rules.rule("source.controller"))
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "of":
             # "accused the United States of occupying ...": the accused acts.
             objects = _children(head.head, {"dobj"})
             if objects:
-                return objects
+                return [(t, rules.rule("source.accused")) for t in objects]
         if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-            return self._subject_tokens(head)
+            return _as(self._subject_tokens(head), rules.rule("source.purpose"))
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
-            return [head]
+            return [(head, rules.rule("source.relative_clause"))]
         if verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and head.pos_ in ("NOUN", "PROPN") \
                 and not _children(verb, {"nsubj"}):
-            return [head]  # "Turkey, which keeps posts there, called on Russia": a misparse
+            # "Turkey, which keeps posts there, called on Russia": a misparse
+            return [(head, rules.rule("source.misparsed_clause"))]
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ == "VERB":
-            return self._subject_tokens(head)  # "ambushed a patrol, killing five soldiers"
+            # "ambushed a patrol, killing five soldiers"
+            return _as(self._subject_tokens(head), rules.rule("source.participle"))
         return []
 
     # -- speakers ----------------------------------------------------------------------
+
+    def _report(self, tokens, mention: Mention, how: str, head: Token | None = None) -> None:
+        for token in tokens:
+            if token.i not in self.speakers:
+                self.speakers[token.i] = mention
+                self.speaker_rules[token.i] = how
+            if head is not None:
+                self.speaker_heads.setdefault(token.i, head)
 
     def find_speakers(self) -> None:
         """Maps every token of a reported clause to the person or body reporting it."""
@@ -214,14 +218,14 @@ class SentenceReader:
             resolved = self.actors.resolve(subjects[0])
             if resolved is None:
                 continue
+            for clause in _children(verb, {"ccomp", "parataxis"}):
+                self._report(clause.subtree, resolved[0], rules.rule("speaker.clause"), subjects[0])
             # "said in a statement that Turkey had violated ...": the content clause of the
             # statement is reported too.
             content = [t for p in _children(verb, {"prep"}) for t in p.subtree
                        if t.dep_ == "acl" and t.pos_ == "VERB" and _children(t, {"nsubj"})]
-            for clause in _children(verb, {"ccomp", "parataxis"}) + content:
-                for token in clause.subtree:
-                    self.speakers.setdefault(token.i, resolved[0])
-                    self.speaker_heads.setdefault(token.i, subjects[0])
+            for clause in content:
+                self._report(clause.subtree, resolved[0], rules.rule("speaker.statement"), subjects[0])
         # "According to the UN, Sudan's army shelled the camp": the UN reports the clause.
         for verb in self.sent:
             if verb.pos_ != "VERB":
@@ -231,8 +235,7 @@ class SentenceReader:
                            for p in _children(t, {"pobj"})]
                 resolved = self.actors.resolve(sources[0]) if sources else None
                 if resolved is not None:
-                    for token in verb.subtree:
-                        self.speakers.setdefault(token.i, resolved[0])
+                    self._report(verb.subtree, resolved[0], rules.rule("speaker.according_to"))
         # "X accused Y of shelling Z": the alleged act is X's claim.
         for verb in self.sent:
             if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category != "ACCUSE":
@@ -245,8 +248,7 @@ class SentenceReader:
             resolved = self.actors.resolve(subjects[0])
             if resolved is not None:
                 for clause in alleged:
-                    for token in clause.subtree:
-                        self.speakers.setdefault(token.i, resolved[0])
+                    self._report(clause.subtree, resolved[0], rules.rule("speaker.accuser"))
 
     @staticmethod
     def _is_reporting(verb: Token) -> bool:
@@ -261,52 +263,66 @@ class SentenceReader:
 
     # -- events ------------------------------------------------------------------------
 
-    def _modality(self, verb: Token) -> tuple[str | None, bool]:
-        """(modality, negated) from auxiliaries and from a controlling verb."""
+    def _modality(self, verb: Token) -> tuple[str | None, bool, tuple[str, ...]]:
+        """(modality, negated, the rules that decided them) from auxiliaries and from a
+        controlling verb."""
         negated = _is_negated(verb)
-        modality = "possible" if any(
-            c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in verb.children
-        ) else None
+        used = [rules.rule("negation.not")] if negated else []
+        modality = None
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in verb.children):
+            modality = "possible"
+            used.append(rules.rule("modality.possible"))
         anchor = verb
         while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
             anchor = anchor.head
         if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
             modality = "intended"  # headline future: "NATO to send more troops to Lithuania"
+            used.append(rules.rule("modality.headline_infinitive"))
         if anchor.dep_ == "ccomp" and _requests_clause(anchor.head):
             modality = "requested"
+            used.append(rules.rule("modality.requested_clause"))
         if anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
-            modality = modality or "intended"  # a purpose ("paid bounties to kill soldiers") is not a deed
+            if modality is None:  # a purpose ("paid bounties to kill soldiers") is not a deed
+                modality = "intended"
+                used.append(rules.rule("modality.purpose"))
         if anchor.dep_ == "xcomp":
             controller = anchor.head.lemma_.lower()
-            negated = negated or _is_negated(anchor.head)
+            if _is_negated(anchor.head):
+                negated = True
+                used.append(rules.rule("negation.not"))
             if controller in lexicon.NEGATING_VERBS:
                 negated = not negated
-            elif _is_request(anchor.head):
-                modality = "requested"
-            elif controller in lexicon.INTENT_VERBS:
-                modality = "intended"
-            elif controller in lexicon.THREAT_VERBS:
-                modality = "threatened"
-        return modality, negated
+                used.append(rules.rule("modality.negating_verb"))
+            else:
+                controlled = ("requested" if _is_request(anchor.head)
+                              else "intended" if controller in lexicon.INTENT_VERBS
+                              else "threatened" if controller in lexicon.THREAT_VERBS else None)
+                if controlled is not None:
+                    modality = controlled
+                    used.append(MODALITY_RULES[controlled])
+        return modality, negated, tuple(used)
 
-    def _action_and_targets(self, verb: Token) -> tuple[Action, list[Token], bool]:
-        """The action, the tokens that may name its target, and whether the lexicon knows
-        the action (an unknown verb needs a target to count as an event)."""
+    def _action_and_targets(self, verb: Token) -> tuple[Action, list[Found], bool, str]:
+        """The action, the tokens that may name its target (each with the rule that found
+        it), whether the lexicon knows the action (an unknown verb needs a target to count
+        as an event), and the rule that read the action."""
         lemma = verb.lemma_.lower()
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
         particle_text = particle.lower_ if particle else None
         # spaCy hangs a recipient's "to" as dative: "provided aid to Yemen".
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
                  and c.lower_ in TARGET_PREPS]
-        objects = _children(verb, {"dobj", "dative"})
+        objects = [(o, TARGET_OBJECT) for o in _children(verb, {"dobj", "dative"})]
         if not objects and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
             # "condemned and sanctioned Somalia": the verbs share the object of the last one.
-            objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            objects = [(o, rules.rule("target.shared_object"))
+                       for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                        for o in _children(c, {"dobj"})]
         if not objects and _requests_clause(verb):
-            objects = [g for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
+            objects = [(g, rules.rule("target.clause_subject"))
+                       for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
         noun_event = None
-        for given, obj in [(o, _event_noun_of(o, lemma)) for o in objects]:
+        for given, obj in [(o, _event_noun_of(o, lemma)) for o, _ in objects]:
             noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
             controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
             if noun_event is not None and not controls and lexicon.is_light_verb(lemma, particle_text):
@@ -322,9 +338,12 @@ class SentenceReader:
                     # "planning joint drills", "offered aid": the noun's event is intended
                     modality=HINTED_MODALITY.get(noun_event.modality),
                 )
-                return action, [c for p in obj_preps + preps for c in _children(p, {"pobj"})], True
+                targets = ([(c, OBJECT_PREPOSITION) for p in obj_preps for c in _children(p, {"pobj"})]
+                           + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})])
+                return action, targets, True, rules.rule("action.light_verb")
         prep = preps[0].lower_ if preps else None
         found = lexicon.classify(lemma, particle_text, prep)
+        how = rules.rule("action.verb")
         if not found.known or prep is None:
             # "called for a ceasefire", "stood by Niger": a preposition that is part of the verb
             # though it introduces no target.
@@ -333,24 +352,32 @@ class SentenceReader:
                 framed = lexicon.classify(lemma, particle_text, other.lower_)
                 if framed.known and framed != lexicon.classify(lemma, particle_text):
                     prep, found = other.lower_, framed
+                    how = rules.rule("action.verb_preposition")
                     if other not in preps:  # "stood by Poland": its object is the target
                         preps = [other, *preps]
                     break
         if particle is not None:
             lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
+            how = rules.rule("action.particle")
         elif prep and found.known and not lexicon.classify(lemma).known:
             # "call" means nothing here, "call on" a request: the preposition is part of the verb.
             lemma, text = f"{lemma} {prep}", f"{verb.text} {prep}"
+            how = rules.rule("action.verb_preposition")
         else:
             text = verb.text
+        if not found.known:
+            how = rules.rule("action.unknown_verb")
         action = Action(lemma=lemma, text=text, category=found.category, score=found.score)
         # "fired rockets at northern Israel": the target hangs off the object, or off what the
         # object counts ("mediated rounds of talks between Egypt and Ethiopia").
-        holders = objects + [_event_noun_of(o, lemma) for o in objects]
+        object_tokens = [o for o, _ in objects]
+        holders = object_tokens + [_event_noun_of(o, lemma) for o in object_tokens]
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
                         if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS]
-        targets = objects + [c for p in preps + object_preps for c in _children(p, {"pobj"})]
-        return action, targets, found.known
+        targets = (objects
+                   + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})]
+                   + [(c, OBJECT_PREPOSITION) for p in object_preps for c in _children(p, {"pobj"})])
+        return action, targets, found.known, how
 
     def events(self, article_id: str, sentence_index: int) -> Iterator[Event]:
         self.find_speakers()
@@ -375,12 +402,13 @@ class SentenceReader:
             yield from self._verb_events(verb, article_id, sentence_index)
 
     def _verb_events(self, verb: Token, article_id: str, sentence_index: int) -> Iterator[Event]:
-        action, target_tokens, known = self._action_and_targets(verb)
-        passive_subjects = _children(verb, {"nsubjpass"})
+        action, target_tokens, known, action_rule = self._action_and_targets(verb)
+        passive_subjects = [(t, rules.rule("target.passive_subject")) for t in _children(verb, {"nsubjpass"})]
         if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, {"nsubj"}):
-            passive_subjects = [verb.head]  # "army positions attacked by Israeli jets"
+            passive_subjects = [(verb.head, rules.rule("target.participle_head"))]  # "positions attacked by jets"
         if passive_subjects:
-            agents = [c for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
+            agents = [(c, rules.rule("source.passive_agent"))
+                      for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
             sources = self._participants(agents, verb, subject=True)
             targets = self._participants(passive_subjects, verb)
         else:
@@ -390,8 +418,11 @@ class SentenceReader:
             return
         if (not targets and len(sources) > 1 and not passive_subjects
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
-            sources, targets = sources[:1], sources[1:]
-        modality, negated = self._modality(verb)
+            sources, targets = sources[:1], [
+                Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
+        modality, negated, modality_rules = self._modality(verb)
+        if modality is None and action.modality is not None:
+            modality_rules += (rules.rule("modality.noun_hint"),)
         action = Action(action.lemma, action.text, action.category, action.score, negated,
                         modality or action.modality)
         reporter = self.speakers.get(verb.i)
@@ -406,7 +437,9 @@ class SentenceReader:
             else:
                 continue
             for target in chosen:
-                factor = source.factor * (target.factor if target else 0.9) * (1.0 if known else 0.7)
+                factor = (source.factor * (target.factor if target else rules.factor(TARGET_NONE))
+                          * rules.factor(action_rule))
+                reported = reporter if reporter and reporter.actor.id != source.mention.actor.id else None
                 yield Event(
                     id=event_id(
                         article_id, verb.i, source.mention.actor.id,
@@ -420,6 +453,26 @@ class SentenceReader:
                     source=source.mention,
                     action=action,
                     target=target.mention if target else None,
-                    reported_by=reporter if reporter and reporter.actor.id != source.mention.actor.id else None,
+                    reported_by=reported,
                     confidence=round(0.9 * factor, 3),
+                    rule=_rules(action_rule, *source.rules, *(target.rules if target else (TARGET_NONE,)),
+                                *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
+
+
+SOURCE_SUBJECT = rules.rule("source.subject")
+SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
+TARGET_OBJECT = rules.rule("target.object")
+TARGET_PREPOSITION = rules.rule("target.preposition")
+OBJECT_PREPOSITION = rules.rule("target.object_preposition")
+TARGET_NONE = rules.rule("target.none")
+
+
+def _rules(*names: str | None) -> tuple[str, ...]:
+    """The rules that made something, in order, each once."""
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _as(found: list[Found], how: str) -> list[Found]:
+    """Tokens found through another verb's subject, recorded under the rule that went there."""
+    return [(token, how) for token, _ in found]

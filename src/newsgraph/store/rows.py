@@ -74,7 +74,7 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
                     "verb": e.action.text, "category": e.action.category, "score": e.action.score,
                     "negated": e.action.negated, "modality": e.action.modality, "date": a.published,
                     "evidence": e.sentence, "sentence_index": e.sentence_index, "start": e.start,
-                    "end": e.end, "confidence": e.confidence,
+                    "end": e.end, "confidence": e.confidence, "rule": list(e.rule),
                     "source_id": e.source.actor.id, "source_role": e.source.role,
                     "target_id": e.target.actor.id if e.target else None,
                     "target_role": _role(e.target),

@@ -1,0 +1,69 @@
+"""The registry of named extraction and resolution rules, read from `data/rules.toml`.
+
+Rules are named so that every event can say which readings of the parse made it, and so that
+a rule can be scored on its own (`newsgraph evaluate --by-rule`): one that helps the
+development set and hurts the held-out set shows up by name. The code asks for a rule by
+name through `rule()`, which fails at import time on a name the registry lacks, so the data
+file and the code cannot drift apart silently."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+RULES_FILE = Path(__file__).with_name("data") / "rules.toml"
+
+
+class RuleError(ValueError):
+    """The rules file names a rule twice, lacks a field, or the code asks for an unknown rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # "<stage>.<what it reads>": source.requestee, actor.sector_group
+    summary: str
+    factor: float = 1.0  # multiplies the confidence of what the rule produces
+
+    @property
+    def stage(self) -> str:
+        return self.name.split(".", 1)[0]
+
+
+@cache
+def _data() -> tuple[dict[str, Rule], dict[str, frozenset[str]]]:
+    raw = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    registry: dict[str, Rule] = {}
+    for entry in raw.get("rules", []):
+        if set(entry) - {"name", "summary", "factor"} or not {"name", "summary"} <= set(entry):
+            raise RuleError(f"{RULES_FILE}: rule {entry.get('name')!r} needs name and summary, and may have factor")
+        if entry["name"] in registry:
+            raise RuleError(f"{RULES_FILE}: rule {entry['name']!r} is defined twice")
+        registry[entry["name"]] = Rule(entry["name"], entry["summary"], float(entry.get("factor", 1.0)))
+    words = {key: frozenset(value) for key, value in raw.get("words", {}).items()}
+    return registry, words
+
+
+def registry() -> dict[str, Rule]:
+    """Every rule, in the order the file lists them (the order extraction tries them)."""
+    return dict(_data()[0])
+
+
+def rule(name: str) -> str:
+    """The name of a registered rule; raises on a name the rules file does not define."""
+    if name not in _data()[0]:
+        raise RuleError(f"rule {name!r} is not in {RULES_FILE}")
+    return name
+
+
+def factor(name: str) -> float:
+    return _data()[0][rule(name)].factor
+
+
+def words(key: str) -> frozenset[str]:
+    """A word list of the rules file (`target_preps`, `reciprocal`, ...)."""
+    try:
+        return _data()[1][key]
+    except KeyError:
+        raise RuleError(f"word list {key!r} is not in {RULES_FILE}") from None

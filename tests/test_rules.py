@@ -1,0 +1,71 @@
+"""The named-rule registry: the data file and the code agree, and every event says which
+rules made it, in extract's JSON, on the graph and in `evaluate --by-rule`."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsgraph.nlp import rules
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "src" / "newsgraph").rglob("*.py"))
+
+
+def test_every_registered_rule_is_used_by_the_code_and_every_used_name_is_registered():
+    code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
+    used = set(re.findall(r"""["']((?:speaker|action|source|target|modality|negation|actor)\.[a-z_]+)["']""", code))
+    registered = set(rules.registry())
+    assert used - registered == set()
+    assert registered - used == set(), "rules in rules.toml that no code applies"
+
+
+def test_rule_names_say_their_stage_and_have_a_summary():
+    stages = {"speaker", "action", "source", "target", "modality", "negation", "actor"}
+    for rule in rules.registry().values():
+        assert rule.stage in stages, rule.name
+        assert len(rule.summary) > 10, rule.name
+        assert 0 < rule.factor <= 1
+
+
+def test_an_unknown_rule_name_is_refused():
+    with pytest.raises(rules.RuleError, match="no.such"):
+        rules.rule("no.such")
+
+
+def test_events_record_the_rules_that_made_them(nlp, resolver):
+    from newsgraph.corpus.records import make_article
+    from newsgraph.nlp.extract import read_doc
+
+    article = make_article(doc="t.txt", title="Russia warns US",
+                           body="The Kremlin urged Washington to withdraw its troops from Syria. "
+                                "Israeli jets were attacked by Hezbollah, according to the UN.")
+    events = read_doc(nlp(article.text), article, resolver).events
+    by_lemma = {e.action.lemma: e for e in events}
+    assert by_lemma["urge"].rule[:2] == ("action.verb", "source.subject")
+    assert "target.object" in by_lemma["urge"].rule
+    withdraw = by_lemma["withdraw"]
+    assert "source.requestee" in withdraw.rule and "modality.requested" in withdraw.rule
+    assert "target.preposition" in withdraw.rule
+    attack = by_lemma["attack"]
+    assert {"source.passive_agent", "target.passive_subject", "speaker.according_to"} <= set(attack.rule)
+    registered = set(rules.registry())
+    assert all(set(e.rule) <= registered and e.rule for e in events)
+
+
+def test_evaluate_by_rule_prints_each_rule_and_json_gives_the_figures(tmp_path):
+    gold = ROOT / "eval" / "gold" / "dev"
+    run = subprocess.run([sys.executable, "-m", "newsgraph_flows.cli", "evaluate", str(gold), "--by-rule"],
+                         capture_output=True, text=True, check=True)
+    assert re.search(r"^source\.subject +\d+ +\d+ +\d+ +[01]\.\d\d +[01]\.\d\d$", run.stdout, re.M)
+    assert "event type right on" in run.stdout
+    run = subprocess.run([sys.executable, "-m", "newsgraph_flows.cli", "evaluate", str(gold), "--json"],
+                         capture_output=True, text=True, check=True)
+    figures = json.loads(run.stdout)
+    assert 0 < figures["f1"] <= 1 and 0 < figures["type_accuracy"] <= 1
+    assert figures["by_rule"]["source.subject"]["tp"] > 0
