@@ -149,6 +149,15 @@ RESOLVES = [
     ("two Russian diplomats", RUS, "diplomacy"),
     ("members of the Russian military", RUS, "military"),
     ("Iran's military", IRN, "military"),
+    # A state's groups are the state with the sector as role, as CAMEO and PLOVER code them.
+    ("Syrian civilians", SYR, "civilians"),
+    ("the Syrian opposition", SYR, "opposition"),
+    ("Israeli police", ISR, "police"),
+    ("Senior Iranian officials", IRN, "government"),
+    ("thousands of Israeli demonstrators", ISR, "protesters"),
+    ("Syrian refugees", SYR, "refugees"),
+    ("Iranian state media", IRN, "state media"),
+    ("Russian companies", RUS, "business"),
     ("Iran’s military", IRN, "military"),
     ("the US State Department", USA, "foreign ministry"),
     ("the US-led coalition", USA, "coalition"),
@@ -184,7 +193,7 @@ def test_resolve(resolver: Resolver, text: str, actor: Actor, role: str | None) 
 
 
 NOTHING = [
-    "terrorists", "the idea", "equipment", "civilians", "Syrian civilians", "they",
+    "terrorists", "the idea", "equipment", "civilians", "protesters", "the rebels", "they",
     "us",  # the pronoun, never the United States
     "who", "is", "IT", "IN", "AT", "it",  # ISO codes that are English words
     "US-backed forces", "Russian-backed separatists", "pro-Russian forces",
@@ -192,7 +201,7 @@ NOTHING = [
     "victims of ISIS", "the people in Idlib", "Russia's allies",
     "New Mexico", "Northern Ireland", "Michael Jordan", "a party congress",
     "Russia's foreign policy", "a legal guardian", "an amnesty", "Korean troops", "Congo",
-    "a Syrian journalist", "the Syrian opposition", "Kurdish forces", "spokeswoman", "",
+    "a Syrian journalist", "Kurdish rebels", "Kurdish forces", "spokeswoman", "",
     "   ", "the", "Vladimir Putin", "the bombing of a school in eastern Aleppo",
     "Russia and China", "US-backed forces and the White Helmets",
 ]
