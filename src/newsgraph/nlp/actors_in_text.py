@@ -23,6 +23,7 @@ CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "npadvmod", "n
 # Entity labels that name actors even when the gazetteer does not know them.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SECTORS = rules.words("sectors")
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
@@ -282,9 +283,10 @@ class ArticleActors:
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
-        # object of "of" or the agent after "by".
+        # object of "of" or the agent after "by"; "its border with Belarus" is Belarus.
+        linking = ("of", "by", "with") if head.lemma_.lower() in BORDER_NOUNS else ("of", "by")
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
+            if child.dep_ == "prep" and child.lower_ in linking:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self._resolve(pobj, speaker)
