@@ -335,7 +335,7 @@ def test_invalid_extension_is_rejected(tmp_path, text):
         ("The US imposed sanctions on Iran.", "SANCTION"),
         ("China held talks with Vietnam.", "CONSULT"),
         ("Germany pulled out of the deal with Iran.", "RETREAT"),
-        ("Egypt called on Israel to halt the offensive.", "REQUEST"),
+        ("Egypt called on Israel to show restraint.", "REQUEST"),
         ("Iran cracked down on protesters.", "COERCE"),
         ("France sent humanitarian aid to Gaza.", "AID"),
         ("Turkey backed down.", "CONCEDE"),

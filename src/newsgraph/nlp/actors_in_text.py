@@ -24,6 +24,8 @@ CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "npadvmod", "n
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SECTORS = rules.words("sectors")
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+GROUP_NOUNS = rules.words("group_nouns")
+OWNED_BODIES = rules.words("owned_bodies")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
@@ -284,7 +286,9 @@ class ArticleActors:
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
         # object of "of" or the agent after "by"; "its border with Belarus" is Belarus.
-        linking = ("of", "by", "with") if head.lemma_.lower() in BORDER_NOUNS else ("of", "by")
+        lemma = head.lemma_.lower()
+        linking = ("of", "by", "with") if lemma in BORDER_NOUNS else ("of", "by", "from") if lemma in GROUP_NOUNS \
+            else ("of", "by")
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in linking:
                 for pobj in child.children:
@@ -300,12 +304,17 @@ class ArticleActors:
                 if child.pos_ == "PRON" or (child.dep_ == "poss" and child.pos_ == "NOUN"):
                     # "its troops"; "the group's positions": the owner is an actor met before.
                     found = self._resolve(child, speaker)
+                    if found is not None and found[0].actor.kind == "person" and lemma in OWNED_BODIES:
+                        body = self.organisation_of(found[0])
+                        if body is not None:  # "her government": the state she serves
+                            role = DESCRIPTION_ROLES.get(lemma, "government") if body.actor.kind == "country" else body.role
+                            return _by(Mention(body.actor, core.text, role), "actor.owner_body", found[1])
                     if found is not None:
                         return _by(found[0], "actor.owner", found[1])
                     continue
                 span = doc[child.left_edge.i : child.i + 1]
                 mention = self.resolver.lookup(span.text)
-                if mention is None and child.pos_ == "ADJ":
+                if mention is None and child.pos_ in ("ADJ", "PROPN"):  # "Thai and Cambodian troops"
                     actor = self.resolver.demonym(child.text)
                     mention = Mention(actor, child.text) if actor else None
                 if mention is not None:

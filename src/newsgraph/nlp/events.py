@@ -29,6 +29,7 @@ POSSIBLE_AUX = rules.words("possible_aux")
 MUTUAL_VERBS = rules.words("mutual_verbs")
 FINITE_TAGS = rules.words("finite_tags")
 EMPTY_VERBS = rules.words("empty_verbs")
+GERUND_PREPS = rules.words("gerund_preps")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
 MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rules.rule("modality.intended"),
@@ -184,6 +185,9 @@ class SentenceReader:
             objects = _children(head.head, {"dobj"})
             if objects:
                 return [(t, rules.rule("source.accused")) for t in objects]
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS \
+                and head.head.pos_ == "VERB":
+            return _as(self._subject_tokens(head.head), rules.rule("source.gerund"))
         if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             return _as(self._subject_tokens(head), rules.rule("source.purpose"))
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
