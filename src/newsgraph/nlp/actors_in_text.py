@@ -140,6 +140,14 @@ class ArticleActors:
         self.persons.setdefault(name, actor)
         self.persons.setdefault(words[-1], actor)
 
+    def _main_state(self) -> Mention | None:
+        """The state an article is about, so far: the one named most often, the latest on a
+        tie. "The army", "the government" and "the junta" are its bodies more often than
+        those of the state named last ("The army accused the RSF" after a US envoy spoke)."""
+        states = [(len(self.positions[actor_id]), max(self.positions[actor_id]), mention)
+                  for actor_id, mention in self.mentions.items() if mention.actor.kind == "country"]
+        return max(states, key=lambda state: state[:2])[2] if states else None
+
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}
 
@@ -264,6 +272,8 @@ class ArticleActors:
             earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
+                if kinds == ("country",):
+                    mention = self._main_state() or mention
                 role = DESCRIPTION_ROLES.get(head.lemma_.lower()) or (
                     " ".join(t.lower_ for t in core if t.dep_ != "det") if mention.actor.kind == "country"
                     else mention.role)

@@ -68,6 +68,10 @@ def _frame_prep(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
 
 
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _is_request(verb: Token) -> bool:
     """urge, ask, and verbs that request only with their preposition ("call on")."""
     lemma = verb.lemma_.lower()
@@ -128,7 +132,8 @@ class SentenceReader:
         found: dict[str, Participant] = {}
         for head, how in heads:
             for token, token_how in self._expand_speaker_pronoun(head, verb, how):
-                resolved = self.actors.resolve(token, self.speakers.get(verb.i), subject=subject)
+                resolved = self._accuser_possessive(token, verb) or self.actors.resolve(
+                    token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
                     mention, factor = resolved
                     first = Participant(mention, factor, _rules(token_how, mention.rule))
@@ -137,6 +142,19 @@ class SentenceReader:
                         if actor_id not in found or found[actor_id].factor < participant.factor:
                             found[actor_id] = participant
         return list(found.values())
+
+    def _accuser_possessive(self, token: Token, verb: Token) -> tuple[Mention, float] | None:
+        """"Azerbaijan accused Armenian troops of shelling its positions": in an alleged act,
+        "its" is the accuser's; the accused would not be said to attack itself."""
+        if self.speaker_rules.get(verb.i) != ACCUSER:
+            return None
+        if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+            return None
+        accuser = self.actors.organisation_of(self.speakers[verb.i])
+        if accuser is None:
+            return None
+        how = rules.rule("actor.accuser_possessive")
+        return Mention(accuser.actor, token.text, accuser.role, how), rules.factor(how)
 
     def _modifier_partners(self, head: Token, first: Participant) -> list[Participant]:
         """"Russian and Syrian troops": the head names one state through its first modifier;
@@ -173,8 +191,9 @@ class SentenceReader:
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return _as(self._subject_tokens(head), rules.rule("source.conjoined_verb"))
-        if verb.dep_ == "xcomp":
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _is_request(head) and _is_infinitive(verb)):
             # "urged Washington to withdraw": the requestee acts; "refused to meet": the subject.
+            # The parser sometimes hangs the request's infinitive as a purpose clause.
             if _is_request(head):
                 requestees = _requestees(head)
                 if requestees:
@@ -188,7 +207,7 @@ class SentenceReader:
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS \
                 and head.head.pos_ == "VERB":
             return _as(self._subject_tokens(head.head), rules.rule("source.gerund"))
-        if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        if verb.dep_ == "advcl" and _is_infinitive(verb):
             return _as(self._subject_tokens(head), rules.rule("source.purpose"))
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return [(head, rules.rule("source.relative_clause"))]
@@ -252,7 +271,7 @@ class SentenceReader:
             resolved = self.actors.resolve(subjects[0])
             if resolved is not None:
                 for clause in alleged:
-                    self._report(clause.subtree, resolved[0], rules.rule("speaker.accuser"))
+                    self._report(clause.subtree, resolved[0], ACCUSER)
 
     @staticmethod
     def _is_reporting(verb: Token) -> bool:
@@ -285,7 +304,10 @@ class SentenceReader:
         if anchor.dep_ == "ccomp" and _requests_clause(anchor.head):
             modality = "requested"
             used.append(rules.rule("modality.requested_clause"))
-        if anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        if anchor.dep_ == "advcl" and _is_infinitive(anchor) and _is_request(anchor.head):
+            modality = "requested"  # "called on India and Pakistan to hold talks", parsed as a purpose
+            used.append(rules.rule("modality.requested"))
+        elif anchor.dep_ == "advcl" and _is_infinitive(anchor):
             if modality is None:  # a purpose ("paid bounties to kill soldiers") is not a deed
                 modality = "intended"
                 used.append(rules.rule("modality.purpose"))
@@ -465,6 +487,7 @@ class SentenceReader:
 
 
 SOURCE_SUBJECT = rules.rule("source.subject")
+ACCUSER = rules.rule("speaker.accuser")
 SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
