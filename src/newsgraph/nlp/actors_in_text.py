@@ -28,6 +28,7 @@ GROUP_NOUNS = rules.words("group_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+QUANTIFIERS = frozenset({"some", "many", "most", "all", "several", "none", "one", "both", "each", "few", "any"})
 SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # "the group", "the bloc", "the newspaper": a definite description of an actor named before,
@@ -217,6 +218,12 @@ class ArticleActors:
 
     def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
         lower = head.lower_
+        if head.pos_ == "PRON" and lower in QUANTIFIERS:
+            # "some of the departing French troops": the group the quantity is taken from.
+            for pobj in (c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for c in p.children if c.dep_ == "pobj"):
+                return self._resolve(pobj, speaker)
+            return None
         if head.pos_ == "PRON":
             if lower in SPEAKER_PRONOUNS:
                 org = self.organisation_of(speaker)
@@ -329,6 +336,12 @@ class ArticleActors:
                     mention = Mention(actor, child.text) if actor else None
                 if mention is not None:
                     return _by(mention, "actor.modifier")
+                if child.dep_ == "poss" and child.pos_ == "PROPN":
+                    # "Mahan's permit", "Macron's statement": a named owner the gazetteer does
+                    # not know, a person or an organisation by its entity.
+                    found = self._resolve(child, speaker)
+                    if found is not None:
+                        return _by(found[0], "actor.owner", found[1])
         # "a camp in Jenin", "positions near Jilib": a site stands for the place it is in.
         if head.lemma_.lower() in SITE_NOUNS:
             for child in head.rights:

@@ -30,6 +30,8 @@ MUTUAL_VERBS = rules.words("mutual_verbs")
 FINITE_TAGS = rules.words("finite_tags")
 EMPTY_VERBS = rules.words("empty_verbs")
 GERUND_PREPS = rules.words("gerund_preps")
+LOCATIVE_PREPS = rules.words("locative_preps")
+LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
 MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rules.rule("modality.intended"),
@@ -442,6 +444,12 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources:
             return
+        if not targets and not passive_subjects and action.category in LOCATED_CATEGORIES:
+            # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
+            # act on things or people at a named place targets the place.
+            places = [(c, rules.rule("target.location")) for p in verb.children
+                      if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for c in _children(p, {"pobj"})]
+            targets = [t for t in self._participants(places, verb) if t.mention.actor.kind in ("place", "country")]
         if (not targets and len(sources) > 1 and not passive_subjects
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
             sources, targets = sources[:1], [
