@@ -185,8 +185,9 @@ def test_a_surname_in_the_headline_is_the_full_name_in_the_body(nlp, resolver):
 
 
 def test_a_purpose_is_not_a_deed(nlp, resolver):
-    event = one(nlp, resolver, "Iran sent drones to Russia to attack Ukraine.", lemma="attack")
-    assert event.action.modality == "intended"
+    """The purpose rule is off (rules.toml says why): a purpose is neither done nor an event."""
+    events = events_of(nlp, resolver, "Iran sent drones to Russia to attack Ukraine.")
+    assert [e.action.lemma for e in events] == ["send"]
 
 
 def test_an_order_to_act_is_no_light_verb(nlp, resolver):
@@ -234,7 +235,7 @@ def test_according_to_names_the_reporter(nlp, resolver):
 
 def test_the_content_of_a_statement_is_reported_by_the_ministry_of_the_state_named_before(nlp, resolver):
     event = one(nlp, resolver, "Athens protested on Monday.",
-                "The ministry said in a statement that Turkey had violated Greek airspace.", lemma="violate")
+                "The ministry said in a statement that Turkey had attacked a Greek vessel.", lemma="attack")
     assert (event.source.actor.id, event.target.actor.id) == ("country:TUR", "country:GRC")
     assert (event.reported_by.actor.id, event.reported_by.role) == ("country:GRC", "ministry")
 

@@ -44,6 +44,7 @@ DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "army": ("country",), "military": ("country",), "junta": ("country",), "government": ("country",),
     "authority": ("country",), "regime": ("country",), "navy": ("country",), "police": ("country",),
     "ministry": ("country",), "office": ("country",), "department": ("country",), "embassy": ("country",),
+    "country": ("country",),
 }
 # The role such a description gives its state.
 DESCRIPTION_ROLES = {"army": "military", "military": "military", "junta": "military", "navy": "military",

@@ -200,16 +200,26 @@ class SentenceReader:
                 requestees = _requestees(head)
                 if requestees:
                     return [(t, rules.rule("source.requestee")) for t in requestees]
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is due to visit", "is ready to help"
+                head = head.head
             return _as(self._subject_tokens(head), rules.rule("source.controller"))
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "of":
-            # "accused the United States of occupying ...": the accused acts.
-            objects = _children(head.head, {"dobj"})
-            if objects:
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+            # "accused the United States of occupying ...", "thanked Buenos Aires for sending":
+            # the one accused, thanked or blamed acts. The parser hangs "of" on the verb or on
+            # its object.
+            owner = head.head
+            if owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+                objects, owner = [owner], owner.head
+            else:
+                objects = _children(owner, {"dobj"})
+            if objects and lexicon.classify(owner.lemma_.lower()).category in CREDITING:
                 return [(t, rules.rule("source.accused")) for t in objects]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS \
                 and head.head.pos_ == "VERB":
             return _as(self._subject_tokens(head.head), rules.rule("source.gerund"))
         if verb.dep_ == "advcl" and _is_infinitive(verb):
+            if not rules.enabled("source.purpose"):
+                return []
             return _as(self._subject_tokens(head), rules.rule("source.purpose"))
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return [(head, rules.rule("source.relative_clause"))]
@@ -261,12 +271,13 @@ class SentenceReader:
                 resolved = self.actors.resolve(sources[0]) if sources else None
                 if resolved is not None:
                     self._report(verb.subtree, resolved[0], rules.rule("speaker.according_to"))
-        # "X accused Y of shelling Z": the alleged act is X's claim.
+        # "X accused Y of shelling Z", "X thanked Y for sending Z": the act is X's claim.
         for verb in self.sent:
-            if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category != "ACCUSE":
+            if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category not in CREDITING:
                 continue
             subjects = _children(verb, SUBJECT_DEPS)
-            alleged = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "of"
+            holders = [verb, *_children(verb, {"dobj"})]
+            alleged = [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
                        for c in _children(p, {"pcomp"})]
             if not subjects or not alleged:
                 continue
@@ -437,23 +448,27 @@ class SentenceReader:
         if passive_subjects:
             agents = [(c, rules.rule("source.passive_agent"))
                       for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
+            if not agents:  # "was congratulated on her victory by India": "by" hung on the noun
+                agents = [(c, rules.rule("source.passive_agent")) for p in _children(verb, {"prep"})
+                          for o in _children(p, {"pobj"}) for b in o.children
+                          if b.dep_ == "prep" and b.lower_ == "by" for c in _children(b, {"pobj"})]
             sources = self._participants(agents, verb, subject=True)
             targets = self._participants(passive_subjects, verb)
         else:
             sources = self._participants(self._subject_tokens(verb), verb, subject=True)
             targets = self._participants(target_tokens, verb)
-        if not sources:
-            return
+        if not sources or not rules.enabled(action_rule):
+            return  # a rule that is off still let its participants be remembered, for pronouns
+        if (not targets and len(sources) > 1 and not passive_subjects
+                and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
+            sources, targets = sources[:1], [
+                Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
         if not targets and not passive_subjects and action.category in LOCATED_CATEGORIES:
             # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
             # act on things or people at a named place targets the place.
             places = [(c, rules.rule("target.location")) for p in verb.children
                       if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for c in _children(p, {"pobj"})]
             targets = [t for t in self._participants(places, verb) if t.mention.actor.kind in ("place", "country")]
-        if (not targets and len(sources) > 1 and not passive_subjects
-                and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
-            sources, targets = sources[:1], [
-                Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
             modality_rules += (rules.rule("modality.noun_hint"),)
@@ -495,6 +510,8 @@ class SentenceReader:
 
 
 SOURCE_SUBJECT = rules.rule("source.subject")
+# Verbs whose object is credited or blamed with an act ("accused X of", "thanked X for").
+CREDITING = frozenset({"ACCUSE", "SUPPORT", "DISAPPROVE"})
 ACCUSER = rules.rule("speaker.accuser")
 SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")

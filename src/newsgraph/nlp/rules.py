@@ -25,6 +25,8 @@ class Rule:
     name: str  # "<stage>.<what it reads>": source.requestee, actor.sector_group
     summary: str
     factor: float = 1.0  # multiplies the confidence of what the rule produces
+    enabled: bool = True  # off: kept in the registry, with the measurement that turned it off
+    off_because: str = ""
 
     @property
     def stage(self) -> str:
@@ -36,11 +38,15 @@ def _data() -> tuple[dict[str, Rule], dict[str, frozenset[str]]]:
     raw = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
     registry: dict[str, Rule] = {}
     for entry in raw.get("rules", []):
-        if set(entry) - {"name", "summary", "factor"} or not {"name", "summary"} <= set(entry):
-            raise RuleError(f"{RULES_FILE}: rule {entry.get('name')!r} needs name and summary, and may have factor")
+        if set(entry) - {"name", "summary", "factor", "enabled", "off_because"} or not {"name", "summary"} <= set(entry):
+            raise RuleError(f"{RULES_FILE}: rule {entry.get('name')!r} needs name and summary, and may have "
+                            "factor, enabled and off_because")
+        if entry.get("enabled", True) is False and not entry.get("off_because"):
+            raise RuleError(f"{RULES_FILE}: rule {entry['name']!r} is off: say why in off_because")
         if entry["name"] in registry:
             raise RuleError(f"{RULES_FILE}: rule {entry['name']!r} is defined twice")
-        registry[entry["name"]] = Rule(entry["name"], entry["summary"], float(entry.get("factor", 1.0)))
+        registry[entry["name"]] = Rule(entry["name"], entry["summary"], float(entry.get("factor", 1.0)),
+                                       bool(entry.get("enabled", True)), entry.get("off_because", ""))
     words = {key: frozenset(value) for key, value in raw.get("words", {}).items()}
     return registry, words
 
@@ -55,6 +61,12 @@ def rule(name: str) -> str:
     if name not in _data()[0]:
         raise RuleError(f"rule {name!r} is not in {RULES_FILE}")
     return name
+
+
+def enabled(name: str) -> bool:
+    """Whether the rule applies. A rule is turned off in the data file, with the figures that
+    showed it does more harm than good, so that turning it on again is one edit."""
+    return _data()[0][rule(name)].enabled
 
 
 def factor(name: str) -> float:
