@@ -264,3 +264,33 @@ def test_recipients_beneficiaries_and_sites(nlp, resolver):
 def test_targets_in_a_country_stand_for_it(nlp, resolver):
     assert ("country:TUR", "strike", "country:IRQ") in triples(
         events_of(nlp, resolver, "Turkey has carried out dozens of strikes against targets in Iraq."))
+
+
+def test_a_spokeswoman_of_a_body_named_before_speaks_for_its_state(nlp, resolver):
+    """"Foreign Ministry spokeswoman X" after "the Russian Foreign Ministry": X is Russian, and
+    her "we" is Russia."""
+    events = events_of(nlp, resolver, "The Russian Foreign Ministry criticized the United States on Thursday.",
+                       "Foreign Ministry spokeswoman Irina Belyaeva said the ministry was concerned.",
+                       '"We urge Washington to leave Syria," Belyaeva said.')
+    urge = next(e for e in events if e.action.lemma == "urge")
+    assert (urge.source.actor.id, urge.target.actor.id) == ("country:RUS", "country:USA")
+    assert urge.reported_by.actor.country == "RUS"
+
+
+def test_the_one_accused_in_a_passive_acts_and_the_agent_reports(nlp, resolver):
+    event = one(nlp, resolver, "Iran was accused by Israel of attacking Syria.", lemma="attack")
+    assert (event.source.actor.id, event.target.actor.id, event.reported_by.actor.id) == (
+        "country:IRN", "country:SYR", "country:ISR")
+
+
+def test_a_possessive_in_an_alleged_act_is_the_accusers(nlp, resolver):
+    event = one(nlp, resolver, "Azerbaijan accused Armenian troops of shelling its positions.", lemma="shell")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:ARM", "country:AZE")
+    assert "actor.accuser_possessive" in event.rule
+
+
+def test_a_states_groups_are_the_state_with_a_sector(nlp, resolver):
+    event = one(nlp, resolver, "Israeli police arrested Palestinian protesters.", lemma="arrest")
+    assert (event.source.actor.id, event.source.role) == ("country:ISR", "police")
+    assert (event.target.actor.id, event.target.role) == ("country:PSE", "protesters")
+    assert "actor.sector_group" in event.rule

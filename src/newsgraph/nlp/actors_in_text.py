@@ -26,6 +26,7 @@ SECTORS = rules.words("sectors")
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 GROUP_NOUNS = rules.words("group_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 QUANTIFIERS = frozenset({"some", "many", "most", "all", "several", "none", "one", "both", "each", "few", "any"})
@@ -88,12 +89,16 @@ class ArticleActors:
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
+    bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
         resolve one token); `recent` makes it the antecedent of later pronouns."""
         actor = mention.actor
         self.mentions.setdefault(actor.id, mention)
+        if actor.kind in ("country", "igo") and mention.role and " " in mention.role:
+            self.bodies.pop(mention.role, None)
+            self.bodies[mention.role] = mention  # "foreign ministry": Russia, latest last
         self.positions.setdefault(actor.id, set()).add(position)
         if position >= self.last_by_kind.get(actor.kind, (-1, None))[0]:
             self.last_by_kind[actor.kind] = (position, mention)
@@ -179,6 +184,11 @@ class ArticleActors:
         )
         if title and actor.id not in self.affiliations:
             org = self.resolver.affiliation(title)
+            if org is None:
+                # "Foreign Ministry spokeswoman Irina Belyaeva" after "the Russian Foreign
+                # Ministry": a body named without its state is the one named before.
+                lowered = title.lower()
+                org = next((m for role, m in reversed(self.bodies.items()) if role in lowered), None)
             if org is not None:
                 if actor.country is None and org.actor.country:
                     actor = dataclasses.replace(actor, country=org.actor.country)

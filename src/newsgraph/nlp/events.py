@@ -212,8 +212,8 @@ class SentenceReader:
             owner = head.head
             if owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
                 objects, owner = [owner], owner.head
-            else:
-                objects = _children(owner, {"dobj"})
+            else:  # "Haddad is accused by US prosecutors of laundering": the passive subject
+                objects = _children(owner, {"dobj"}) or _children(owner, {"nsubjpass"})
             if objects and lexicon.classify(owner.lemma_.lower()).category in CREDITING:
                 return [(t, rules.rule("source.accused")) for t in objects]
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS \
@@ -277,7 +277,8 @@ class SentenceReader:
         for verb in self.sent:
             if verb.pos_ != "VERB" or lexicon.classify(verb.lemma_.lower()).category not in CREDITING:
                 continue
-            subjects = _children(verb, SUBJECT_DEPS)
+            subjects = _children(verb, SUBJECT_DEPS) or [
+                c for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]  # "is accused by X of"
             holders = [verb, *_children(verb, {"dobj"})]
             alleged = [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("of", "for")
                        for c in _children(p, {"pcomp"})]
