@@ -417,3 +417,12 @@ def test_countries_json_is_commit_ready() -> None:
 def test_resolver_pickles(resolver: Resolver) -> None:
     clone = pickle.loads(pickle.dumps(resolver))
     assert clone.lookup("the Kremlin") == Mention(RUS, "the Kremlin", "presidency")
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    ("the Shining Path", "armed_group:shining-path"),
+    ("SADC", "igo:sadc"),
+    ("the International Labour Organization", "igo:ilo"),
+])
+def test_the_world_organisations_file_is_loaded(resolver: Resolver, text: str, actor_id: str) -> None:
+    assert resolver.lookup(text).actor.id == actor_id
