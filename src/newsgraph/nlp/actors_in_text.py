@@ -36,7 +36,9 @@ POSSESSIVE = re.compile(r"\s*['’]s?$")
 # by the kinds it can refer to.
 DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
     "group": ("ngo", "armed_group"), "organisation": ("ngo", "igo"), "organization": ("ngo", "igo"),
-    "bloc": ("igo",), "alliance": ("igo",), "union": ("igo",), "militia": ("armed_group",),
+    "agency": ("igo", "ngo"), "body": ("igo",), "board": ("igo",), "mission": ("igo",), "fund": ("igo",),
+    "network": ("media",), "channel": ("media",), "station": ("media",), 
+    "bloc": ("igo",), "alliance": ("igo",), "union": ("igo", "ngo"), "militia": ("armed_group",),
     "movement": ("armed_group", "ngo"), "insurgent": ("armed_group",), "rebel": ("armed_group",),
     "newspaper": ("media",), "paper": ("media",), "broadcaster": ("media",), "outlet": ("media",),
     "company": ("company",), "firm": ("company",),

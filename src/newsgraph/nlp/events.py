@@ -445,7 +445,8 @@ class SentenceReader:
 
     def _verb_events(self, verb: Token, article_id: str, sentence_index: int) -> Iterator[Event]:
         action, target_tokens, known, action_rule = self._action_and_targets(verb)
-        passive_subjects = [(t, rules.rule("target.passive_subject")) for t in _children(verb, {"nsubjpass"})]
+        passive_subjects = [(verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t,
+                             rules.rule("target.passive_subject")) for t in _children(verb, {"nsubjpass"})]
         if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, {"nsubj"}):
             passive_subjects = [(verb.head, rules.rule("target.participle_head"))]  # "positions attacked by jets"
         if passive_subjects:
