@@ -294,3 +294,16 @@ def test_a_states_groups_are_the_state_with_a_sector(nlp, resolver):
     assert (event.source.actor.id, event.source.role) == ("country:ISR", "police")
     assert (event.target.actor.id, event.target.role) == ("country:PSE", "protesters")
     assert "actor.sector_group" in event.rule
+
+
+def test_who_acts_decides_the_type_of_a_strike_or_a_ban(nlp, resolver):
+    [strike] = [e for e in events_of(nlp, resolver, "Kenyan workers strike over fuel prices.")
+                if e.action.lemma.startswith("strike")]
+    assert (strike.action.category, strike.rule[0]) == ("PROTEST", "action.protest_by_people")
+    ban = one(nlp, resolver, "Germany banned the Iranian airline Mahan Air.", lemma="ban")
+    assert ban.action.category == "SANCTION"
+
+
+def test_the_modifiers_of_an_event_noun_decide_its_type(nlp, resolver):
+    support = one(nlp, resolver, "Russia promised economic support to Belarus.", lemma="support")
+    assert (support.action.category, support.target.actor.id) == ("AID", "country:BLR")

@@ -9,6 +9,7 @@ articles they were not written against."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ FINITE_TAGS = rules.words("finite_tags")
 EMPTY_VERBS = rules.words("empty_verbs")
 GERUND_PREPS = rules.words("gerund_preps")
 LOCATIVE_PREPS = rules.words("locative_preps")
+PROTEST_VERBS = rules.words("protest_verbs")
+PROTESTING = rules.words("protesting_sectors")
+MEASURE_VERBS = rules.words("measure_verbs")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
@@ -98,6 +102,18 @@ def _requestees(verb: Token) -> list[Token]:
         return objects
     return [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")
             for c in _children(p, {"pobj"})]
+
+
+def _noun_key(noun: Token) -> str:
+    """The noun with the modifiers right before it, for the lexicon's longest match:
+    "economic support" is aid where "support" alone is backing, "general strike" a protest
+    where "strike" alone is an attack."""
+    words = [noun.lemma_.lower()]
+    for left in reversed(list(noun.lefts)):
+        if left.i != noun.i - len(words) or left.dep_ not in ("compound", "amod"):
+            break
+        words.insert(0, left.lower_)
+    return " ".join(words)
 
 
 def _event_noun_of(obj: Token, verb_lemma: str) -> Token:
@@ -344,6 +360,22 @@ class SentenceReader:
                     used.append(MODALITY_RULES[controlled])
         return modality, negated, tuple(used)
 
+    @staticmethod
+    def _by_who(action: Action, how: str, sources: list[Participant],
+                targets: list[Participant]) -> tuple[Action, str]:
+        """Verbs whose type depends on who acts: workers who strike or block a road protest;
+        a state that bans or restricts a foreign actor sanctions it, at home it coerces."""
+        lemma = action.lemma.split(" ")[0]
+        if lemma in PROTEST_VERBS and all(s.mention.role in PROTESTING for s in sources):
+            rule = rules.rule("action.protest_by_people")
+            return dataclasses.replace(action, category="PROTEST", score=-4.0), rule
+        if lemma in MEASURE_VERBS and action.category == "COERCE" and targets and all(
+                s.mention.actor.country and t.mention.actor.country
+                and s.mention.actor.country != t.mention.actor.country for s in sources for t in targets):
+            rule = rules.rule("action.foreign_measure")
+            return dataclasses.replace(action, category="SANCTION", score=-5.0), rule
+        return action, how
+
     def _action_and_targets(self, verb: Token) -> tuple[Action, list[Found], bool, str]:
         """The action, the tokens that may name its target (each with the rule that found
         it), whether the lexicon knows the action (an unknown verb needs a target to count
@@ -365,7 +397,7 @@ class SentenceReader:
                        for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
         noun_event = None
         for given, obj in [(o, _event_noun_of(o, lemma)) for o, _ in objects]:
-            noun_event = lexicon.classify_noun(obj.lemma_.lower(), lemma)
+            noun_event = lexicon.classify_noun(_noun_key(obj), lemma)
             controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
             if noun_event is not None and not controls and lexicon.is_light_verb(lemma, particle_text):
                 # "conducted air strikes against Syria": the event is the noun's.
@@ -473,6 +505,7 @@ class SentenceReader:
             places = [(c, rules.rule("target.location")) for p in verb.children
                       if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for c in _children(p, {"pobj"})]
             targets = [t for t in self._participants(places, verb) if t.mention.actor.kind in ("place", "country")]
+        action, action_rule = self._by_who(action, action_rule, sources, targets)
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
             modality_rules += (rules.rule("modality.noun_hint"),)
