@@ -35,6 +35,7 @@ LOCATIVE_PREPS = rules.words("locative_preps")
 PROTEST_VERBS = rules.words("protest_verbs")
 PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
+ENABLING_VERBS = rules.words("enabling_verbs")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
@@ -125,7 +126,9 @@ def _event_noun_of(obj: Token, verb_lemma: str) -> Token:
         for part in obj.lefts:
             if part.dep_ == "compound" and lexicon.classify_noun(part.lemma_.lower(), verb_lemma) is not None:
                 return part
-    for prep in obj.children:  # "dozens of strikes"; "50 million dollars in aid"
+    # "dozens of strikes"; "50 million dollars in aid", the "in" hung on the noun or the verb
+    verb_in = [p for p in obj.head.children if p.dep_ == "prep" and p.lower_ == "in"] if obj.dep_ == "dobj" else []
+    for prep in [*obj.children, *verb_in]:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             for pobj in _children(prep, {"pobj"}):
                 if lexicon.classify_noun(pobj.lemma_.lower(), verb_lemma) is not None:
@@ -392,6 +395,9 @@ class SentenceReader:
             objects = [(o, rules.rule("target.shared_object"))
                        for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                        for o in _children(c, {"dobj"})]
+        if not objects and verb.lemma_.lower() in ENABLING_VERBS:
+            objects = [(g, rules.rule("target.clause_subject"))
+                       for c in _children(verb, {"ccomp", "xcomp"}) for g in _children(c, {"nsubj"})]
         if not objects and _requests_clause(verb):
             objects = [(g, rules.rule("target.clause_subject"))
                        for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
@@ -430,7 +436,9 @@ class SentenceReader:
                     if other not in preps:  # "stood by Poland": its object is the target
                         preps = [other, *preps]
                     break
-        if particle is not None:
+        if particle is not None and (lexicon.classify(lemma, particle_text) != lexicon.classify(lemma)
+                                     or not lexicon.classify(lemma).known):
+            # "pulled out", "backed down": the particle changes the verb; "fly on to" does not
             lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
             how = rules.rule("action.particle")
         elif prep and found.known and not lexicon.classify(lemma).known:
