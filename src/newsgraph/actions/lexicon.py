@@ -261,6 +261,13 @@ class Lexicon:
             hit = get((lem, None, None))
         return UNKNOWN if hit is None else hit
 
+    def is_phrasal(self, lemma: str, particle: str) -> bool:
+        """Whether the lexicon lists the verb with this particle ("shoot down", "pull out"):
+        then the two are one action, even where they classify like the verb alone."""
+        lem = self._aliases.get(_words(lemma), _words(lemma))
+        p = _words(particle)
+        return (lem, p, None) in self._verbs or any(key[:2] == (lem, p) for key in self._verbs)
+
     def classify_noun(self, lemma: str, light_verb: str | None = None) -> Classification | None:
         """Classify the object noun of a light verb ("air strike" after "conduct"); None
         when it is no event noun, so the caller falls back to the verb itself ("struck a
@@ -326,6 +333,11 @@ POSSIBLE_MODALS: frozenset[str] = _DEFAULT.possible_modals
 def classify(lemma: str, particle: str | None = None, prep: str | None = None) -> Classification:
     """Classify a verb with the default lexicon; see `Lexicon.classify`."""
     return _DEFAULT.classify(lemma, particle, prep)
+
+
+def is_phrasal(lemma: str, particle: str) -> bool:
+    """See `Lexicon.is_phrasal`."""
+    return _DEFAULT.is_phrasal(lemma, particle)
 
 
 def classify_noun(lemma: str, light_verb: str | None = None) -> Classification | None:

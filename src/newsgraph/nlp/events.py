@@ -436,8 +436,7 @@ class SentenceReader:
                     if other not in preps:  # "stood by Poland": its object is the target
                         preps = [other, *preps]
                     break
-        if particle is not None and (lexicon.classify(lemma, particle_text) != lexicon.classify(lemma)
-                                     or not lexicon.classify(lemma).known):
+        if particle is not None and (lexicon.is_phrasal(lemma, particle_text) or not lexicon.classify(lemma).known):
             # "pulled out", "backed down": the particle changes the verb; "fly on to" does not
             lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
             how = rules.rule("action.particle")
