@@ -19,14 +19,14 @@ SOURCES = sorted((ROOT / "src" / "newsgraph").rglob("*.py"))
 
 def test_every_registered_rule_is_used_by_the_code_and_every_used_name_is_registered():
     code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
-    used = set(re.findall(r"""["']((?:speaker|action|source|target|modality|negation|actor)\.[a-z_]+)["']""", code))
+    used = set(re.findall(r"""["']((?:speaker|action|source|target|modality|negation|actor|filter)\.[a-z_]+)["']""", code))
     registered = set(rules.registry())
     assert used - registered == set()
     assert registered - used == set(), "rules in rules.toml that no code applies"
 
 
 def test_rule_names_say_their_stage_and_have_a_summary():
-    stages = {"speaker", "action", "source", "target", "modality", "negation", "actor"}
+    stages = {"speaker", "action", "source", "target", "modality", "negation", "actor", "filter"}
     for rule in rules.registry().values():
         assert rule.stage in stages, rule.name
         assert len(rule.summary) > 10, rule.name
@@ -69,3 +69,22 @@ def test_evaluate_by_rule_prints_each_rule_and_json_gives_the_figures(tmp_path):
     figures = json.loads(run.stdout)
     assert 0 < figures["f1"] <= 1 and 0 < figures["type_accuracy"] <= 1
     assert figures["by_rule"]["source.subject"]["tp"] > 0
+
+
+def test_the_learned_filter_only_drops_candidates_and_ships_as_plain_weights(nlp, resolver):
+    from newsgraph.corpus.records import make_article
+    from newsgraph.nlp.event_filter import MODEL_FILE, EventFilter
+    from newsgraph.nlp.extract import read_doc
+
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert model["trained_on"] == "eval/gold/dev" and 0 < model["threshold"] < 1 and model["weights"]
+    article = make_article(doc="t.txt", title="Russia warns US",
+                           body="The Kremlin urged Washington to withdraw its troops from Syria. "
+                                "Officials said the talks would continue, and Moscow thanked Ankara.")
+    doc = nlp(article.text)
+    every = read_doc(doc, article, resolver, filtered=False).events
+    kept = read_doc(doc, article, resolver).events
+    assert set(kept) <= set(every)
+    flt = EventFilter.shipped()
+    assert all(flt.probability(e) >= flt.threshold for e in kept)
+    assert all(flt.probability(e) < flt.threshold for e in set(every) - set(kept))

@@ -13,7 +13,9 @@ from newsgraph.config import PIPELINE_VERSION
 from newsgraph.corpus.decode import describe
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
+from newsgraph.nlp import rules
 from newsgraph.nlp.actors_in_text import ArticleActors
+from newsgraph.nlp.event_filter import EventFilter
 from newsgraph.nlp.events import SentenceReader
 
 PART_CHARS = 100_000
@@ -27,7 +29,9 @@ _CUTS = ("\n\n", "\n", ". ", " ")
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
-def read_doc(doc: Doc, article: Article, resolver: Resolver) -> ExtractedArticle:
+def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = True) -> ExtractedArticle:
+    """The events, actors and affiliations of one parsed article. `filtered=False` keeps the
+    candidates the learned filter would drop (to train it)."""
     actors = ArticleActors(resolver)
     actors.learn_places(doc)
     events = []
@@ -47,6 +51,9 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver) -> ExtractedArticle
         events += SentenceReader(sent, actors).events(article.id, index)
         for ent in named:
             actors.resolve(ent.root, recent=False)
+    if filtered and rules.enabled("filter.learned"):
+        keep = EventFilter.shipped().keep
+        events = [e for e in events if keep(e)]
     return ExtractedArticle(
         article=article,
         pipeline_version=PIPELINE_VERSION,
