@@ -385,6 +385,17 @@ class SentenceReader:
         as an event), and the rule that read the action."""
         lemma = verb.lemma_.lower()
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+        nested: list[Token] = []
+        if particle is None:
+            # "pull its troops out of al-Tanf": the parser makes "out" a preposition that
+            # holds "of"; it is the verb's particle, and the object of "of" the target.
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("out", "away", "back", "off"):
+                    nested = [g for q in c.children if q.dep_ == "prep" and q.lower_ in ("of", "from")
+                              for g in _children(q, {"pobj"})]
+                    if nested:
+                        particle = c
+                        break
         particle_text = particle.lower_ if particle else None
         # spaCy hangs a recipient's "to" as dative: "provided aid to Yemen".
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
@@ -456,6 +467,7 @@ class SentenceReader:
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
                         if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS]
         targets = (objects
+                   + [(c, TARGET_PREPOSITION) for c in nested]
                    + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})]
                    + [(c, OBJECT_PREPOSITION) for p in object_preps for c in _children(p, {"pobj"})])
         return action, targets, found.known, how
