@@ -231,13 +231,15 @@ class ArticleActors:
 
     def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
         lower = head.lower_
-        if head.pos_ == "PRON" and lower in QUANTIFIERS:
+        if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:
+            pass  # "WHO sends vaccines": an acronym the tagger took for a pronoun
+        elif head.pos_ == "PRON" and lower in QUANTIFIERS:
             # "some of the departing French troops": the group the quantity is taken from.
             for pobj in (c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                          for c in p.children if c.dep_ == "pobj"):
                 return self._resolve(pobj, speaker)
             return None
-        if head.pos_ == "PRON":
+        elif head.pos_ == "PRON":
             if lower in SPEAKER_PRONOUNS:
                 org = self.organisation_of(speaker)
                 return _by(Mention(org.actor, head.text, org.role), "actor.speaker_pronoun") if org else None

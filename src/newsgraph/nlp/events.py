@@ -75,6 +75,14 @@ def _frame_prep(verb: Token) -> str | None:
     return next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
 
 
+def _is_headline_verb(token: Token) -> bool:
+    """"Al-Shabaab attacks African Union base": a headline verb the tagger took for a plural
+    noun, with its subject hung on it as a compound."""
+    return (token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NNS", "NNPS", "VBZ")
+            and token.lower_.endswith("s") and any(c.dep_ == "compound" for c in token.lefts)
+            and lexicon.classify(token.lemma_.lower()).known)
+
+
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -211,6 +219,12 @@ class SentenceReader:
             return [(verb.head, rules.rule("source.relative_clause"))]  # "Saudi Arabia, which has held talks"
         if own:
             return [(t, SOURCE_SUBJECT) for t in own]
+        if verb.dep_ == "ROOT":
+            # headlinese: "Paraguay extradites ...", "IAEA board censures Iran": the parser
+            # hangs the subject on the verb as a compound.
+            named = [c for c in verb.lefts if c.dep_ in ("compound", "nmod")]
+            if named:
+                return [(named[-1], rules.rule("source.headline_compound"))]
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return _as(self._subject_tokens(head), rules.rule("source.conjoined_verb"))
@@ -400,7 +414,8 @@ class SentenceReader:
         # spaCy hangs a recipient's "to" as dative: "provided aid to Yemen".
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
                  and c.lower_ in TARGET_PREPS]
-        objects = [(o, TARGET_OBJECT) for o in _children(verb, {"dobj", "dative"})]
+        objects = [(o, TARGET_OBJECT) for o in _children(verb, {"dobj", "dative"} if verb.pos_ == "VERB"
+                                                          else {"dobj", "dative", "appos"})]
         if not objects and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
             # "condemned and sanctioned Somalia": the verbs share the object of the last one.
             objects = [(o, rules.rule("target.shared_object"))
@@ -475,7 +490,7 @@ class SentenceReader:
     def events(self, article_id: str, sentence_index: int) -> Iterator[Event]:
         self.find_speakers()
         for verb in self.sent:
-            if verb.pos_ != "VERB":
+            if verb.pos_ != "VERB" and not (sentence_index == 0 and _is_headline_verb(verb)):
                 continue
             lemma = verb.lemma_.lower()
             if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ == "amod":
