@@ -351,3 +351,10 @@ def test_the_extractor_classifies_verbs_and_light_verbs_with_the_lexicon(nlp, re
     """The lexicon as the extractor uses it, on the real parse: verbs, particles and light verbs
     (launched airstrikes, held talks, struck a deal, staged a demonstration)."""
     assert [e.action.category for e in events_of(nlp, resolver, sentence)] == [category]
+
+
+def test_a_mode_outside_its_types_list_is_refused(tmp_path):
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[modes]\n"CONSULT visit" = "aerial"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="not a mode of CONSULT"):
+        Lexicon.from_files(extra)

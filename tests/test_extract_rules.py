@@ -306,3 +306,10 @@ def test_who_acts_decides_the_type_of_a_strike_or_a_ban(nlp, resolver):
 def test_the_modifiers_of_an_event_noun_decide_its_type(nlp, resolver):
     support = one(nlp, resolver, "Russia promised economic support to Belarus.", lemma="support")
     assert (support.action.category, support.target.actor.id) == ("AID", "country:BLR")
+
+
+def test_events_carry_their_plover_mode(nlp, resolver):
+    visit = one(nlp, resolver, "The Japanese prime minister will visit Vietnam next week.", lemma="visit")
+    strike = one(nlp, resolver, "Israel carried out air strikes on Syria.", lemma="strike")
+    arrest = one(nlp, resolver, "Kenyan police arrested two Ugandan journalists.", lemma="arrest")
+    assert (visit.action.mode, strike.action.mode, arrest.action.mode) == ("visit", "aerial", "arrest")

@@ -6,7 +6,7 @@ MATCH (art:Article {id: row.article_id})
 MATCH (s:Actor {id: row.source_id})
 CREATE (e:Event {id: row.id, article_id: row.article_id, action: row.action, verb: row.verb,
                  category: row.category, score: row.score, negated: row.negated,
-                 modality: row.modality, date: row.date, evidence: row.evidence,
+                 modality: row.modality, mode: row.mode, date: row.date, evidence: row.evidence,
                  sentence_index: row.sentence_index, start: row.start, end: row.end,
                  confidence: row.confidence, rule: row.rule})
 CREATE (s)-[:SOURCE_OF {role: row.source_role}]->(e)

@@ -109,6 +109,8 @@ class Score:
     wrong_modality: int = 0
     # (gold category, predicted category) of every matched event: event type accuracy
     types: Counter = field(default_factory=Counter)
+    # matched events whose gold has a mode: [how many, how many we gave the same mode]
+    modes: list[int] = field(default_factory=lambda: [0, 0])
     # rule name -> [true positives, false positives] of the events that rule took part in
     by_rule: dict[str, list[int]] = field(default_factory=dict)
     missed: list[Key] = field(default_factory=list)
@@ -145,6 +147,7 @@ class Score:
             "true_positives": self.true_positives, "false_positives": self.false_positives,
             "false_negatives": self.false_negatives, "type_accuracy": round(self.type_accuracy, 4),
             "phenomenon_recall": {k: round(v, 4) for k, v in self.phenomenon_recall().items()},
+            "mode_accuracy": round(self.modes[1] / self.modes[0], 4) if self.modes[0] else None,
         }
 
     def type_report(self) -> str:
@@ -155,7 +158,8 @@ class Score:
             row[1] += n if gold == ours else 0
         matched = sum(self.types.values())
         lines = [f"event type right on {sum(r[1] for r in by_gold.values())} of {matched} matched events"
-                 f" ({self.type_accuracy:.2f}); by gold type:"]
+                 f" ({self.type_accuracy:.2f}); mode right on {self.modes[1]} of the {self.modes[0]} that have"
+                 " one in gold; by gold type:"]
         for gold, (total, right) in sorted(by_gold.items(), key=lambda item: -item[1][0]):
             wrong = Counter({ours: n for (g, ours), n in self.types.items() if g == gold and ours != gold})
             confused = ", ".join(f"{ours} {n}" for ours, n in wrong.most_common(3))
@@ -194,6 +198,7 @@ class Gold:
     modality: str | None
     phenomena: tuple[str, ...]
     category: str = "OTHER"
+    mode: str | None = None
 
 
 def gold_rows(folder: Path) -> list[dict]:
@@ -211,7 +216,8 @@ def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[
             target=gold_actor_key(row.get("target"), resolver),
         )
         gold.append(Gold(key, bool(row["action"].get("negated")), row["action"].get("modality"),
-                         tuple(row.get("phenomena", ())), row["action"].get("category", "OTHER")))
+                         tuple(row.get("phenomena", ())), row["action"].get("category", "OTHER"),
+                         row["action"].get("mode")))
     negatives = [(row["doc"], _norm(row["sentence"])) for row in _jsonl(folder / "negatives.jsonl")]
     return gold, negatives
 
@@ -248,6 +254,9 @@ def score(
             result.wrong_negation += hit[1].action.negated != item.negated
             result.wrong_modality += hit[1].action.modality != item.modality
             result.types[item.category, hit[1].action.category] += 1
+            if item.mode is not None:
+                result.modes[0] += 1
+                result.modes[1] += hit[1].action.mode == item.mode
             for name in hit[1].rule:
                 result.by_rule.setdefault(name, [0, 0])[0] += 1
     result.false_positives = len(unmatched)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from newsgraph.graph.records import PLOVER_CATEGORIES
+from newsgraph.graph.records import PLOVER_CATEGORIES, PLOVER_MODES
 
 __all__ = [
     "INTENT_VERBS", "MODALITIES", "NEGATING_VERBS", "POSSIBLE_MODALS",
@@ -31,7 +31,7 @@ SCORE_MIN, SCORE_MAX = -10.0, 10.0
 
 _FRAMES = ("speech", "intent", "request", "threat", "negating", "possible")
 _ENTRY_TABLES = ("verbs", "phrasal", "prepositional", "nouns", "pairs")
-_TABLES = frozenset((*_ENTRY_TABLES, "light_verbs", "aliases", "frames"))
+_TABLES = frozenset((*_ENTRY_TABLES, "light_verbs", "aliases", "frames", "modes"))
 _ENTRY_FIELDS = frozenset({"category", "score", "modality", "keep_lemma"})
 
 _PACKAGE = "newsgraph.actions"
@@ -149,7 +149,16 @@ class Lexicon:
         aliases: dict[str, str] = {}
         origin: dict[object, str] = {}  # pair and alias keys -> file, for error messages
         frames: dict[str, set[str]] = {name: set() for name in _FRAMES}
+        modes: dict[tuple[str, str], str] = {}
         for source, doc in documents:
+            for key, value in doc.get("modes", {}).items():
+                category, _, word = key.partition(" ")
+                where = f"{source}: [modes] {key!r}"
+                if category not in PLOVER_MODES or not _words(word):
+                    raise LexiconError(f"{where}: keys must be 'CATEGORY word' for a category with modes")
+                if value not in PLOVER_MODES[category]:
+                    raise LexiconError(f"{where}: {value!r} is not a mode of {category} {sorted(PLOVER_MODES[category])}")
+                modes[category, _words(word)] = value
             if unknown := set(doc) - _TABLES:
                 raise LexiconError(f"{source}: unknown table(s) {sorted(unknown)}")
             for table in ("verbs", "phrasal", "prepositional"):
@@ -185,7 +194,7 @@ class Lexicon:
                 if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
                     raise LexiconError(f"{source}: [frames] {name!r}: expected a list of words")
                 frames[name].update(_words(m) for m in members)
-        self._verbs, self._nouns, self._pairs = verbs, nouns, pairs
+        self._verbs, self._nouns, self._pairs, self._modes = verbs, nouns, pairs, modes
         self._light, self._aliases, self._keep = light, aliases, frozenset(keep)
         self._check_references(frames, origin)
         for key, hit in verbs.items():
@@ -261,6 +270,12 @@ class Lexicon:
             hit = get((lem, None, None))
         return UNKNOWN if hit is None else hit
 
+    def mode(self, category: str, lemma: str) -> str | None:
+        """The PLOVER mode of an event: the [modes] entry for its category and lemma, or for
+        the lemma's last word ("air strike" -> "strike")."""
+        words = _words(lemma)
+        return self._modes.get((category, words)) or self._modes.get((category, words.split(" ")[-1]))
+
     def is_phrasal(self, lemma: str, particle: str) -> bool:
         """Whether the lexicon lists the verb with this particle ("shoot down", "pull out"):
         then the two are one action, even where they classify like the verb alone."""
@@ -333,6 +348,11 @@ POSSIBLE_MODALS: frozenset[str] = _DEFAULT.possible_modals
 def classify(lemma: str, particle: str | None = None, prep: str | None = None) -> Classification:
     """Classify a verb with the default lexicon; see `Lexicon.classify`."""
     return _DEFAULT.classify(lemma, particle, prep)
+
+
+def mode(category: str, lemma: str) -> str | None:
+    """See `Lexicon.mode`."""
+    return _DEFAULT.mode(category, lemma)
 
 
 def is_phrasal(lemma: str, particle: str) -> bool:

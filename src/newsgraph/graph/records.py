@@ -29,6 +29,23 @@ PLOVER_CATEGORIES = (
 )
 
 
+# The modes that refine a type, after the PLOVER codebook (eval/gold/GUIDELINES.md, Modes).
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "CONSULT": frozenset({"visit", "host", "mediate", "multilateral", "phone"}),
+    "AID": frozenset({"economic", "military", "humanitarian", "asylum"}),
+    "COOPERATE": frozenset({"economic", "military", "intelligence", "judicial"}),
+    "CONCEDE": frozenset({"release", "ease_sanctions", "return", "ceasefire", "policy", "apologize"}),
+    "RETREAT": frozenset({"withdraw", "disarm"}),
+    "PROTEST": frozenset({"demonstrate", "riot", "strike", "hunger_strike", "boycott", "obstruct"}),
+    "ASSAULT": frozenset({"aerial", "artillery", "firearms", "explosives", "physical", "kill", "abduct"}),
+    "COERCE": frozenset({"arrest", "detain", "deport", "censor", "seize", "ban"}),
+    "SANCTION": frozenset({"economic", "diplomatic", "expel", "convict"}),
+    "MOBILIZE": frozenset({"military", "police"}),
+    "ACCUSE": frozenset({"aggression", "crime", "human_rights", "war_crimes", "espionage"}),
+    "INVESTIGATE": frozenset({"crime", "human_rights", "corruption"}),
+}
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical identity. `id` is deterministic (`country:RUS`, `person:maria-zakharova`,
@@ -68,6 +85,7 @@ class Action:
     score: float = 0.0
     negated: bool = False
     modality: str | None = None  # None (asserted), "requested", "possible", "planned", ...
+    mode: str | None = None  # the PLOVER mode that refines the category: "visit", "aerial", ...
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ def event_json(event: Event, doc: str) -> dict[str, Any]:
             "category": event.action.category,
             "negated": event.action.negated,
             "modality": event.action.modality,
+            "mode": event.action.mode,
             "score": event.action.score,
         },
         "reported_by": actor_json(event.reported_by),

@@ -72,7 +72,8 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
                 {
                     "id": e.id, "article_id": e.article_id, "action": e.action.lemma,
                     "verb": e.action.text, "category": e.action.category, "score": e.action.score,
-                    "negated": e.action.negated, "modality": e.action.modality, "date": a.published,
+                    "negated": e.action.negated, "modality": e.action.modality, "mode": e.action.mode,
+                    "date": a.published,
                     "evidence": e.sentence, "sentence_index": e.sentence_index, "start": e.start,
                     "end": e.end, "confidence": e.confidence, "rule": list(e.rule),
                     "source_id": e.source.actor.id, "source_role": e.source.role,
