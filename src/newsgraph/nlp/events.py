@@ -36,6 +36,7 @@ PROTEST_VERBS = rules.words("protest_verbs")
 PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
+GROUP_NOUNS = rules.words("group_nouns")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
@@ -48,6 +49,7 @@ class Participant:
     mention: Mention
     factor: float  # 1.0 named outright; lower for pronouns and modifiers
     rules: tuple[str, ...] = ()  # how its phrase was found, and how the phrase was resolved
+    phrase: int = 0  # which candidate phrase it came from: conjuncts of one phrase share it
 
 
 Found = tuple[Token, str]  # a token that may name a participant, and the rule that found it
@@ -159,13 +161,13 @@ class SentenceReader:
     def _participants(self, heads: list[Found], verb: Token, subject: bool = False) -> list[Participant]:
         """Each actor once ("Moscow and the Kremlin" is one Russia), best-named first."""
         found: dict[str, Participant] = {}
-        for head, how in heads:
+        for phrase, (head, how) in enumerate(heads):
             for token, token_how in self._expand_speaker_pronoun(head, verb, how):
                 resolved = self._accuser_possessive(token, verb) or self.actors.resolve(
                     token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
                     mention, factor = resolved
-                    first = Participant(mention, factor, _rules(token_how, mention.rule))
+                    first = Participant(mention, factor, _rules(token_how, mention.rule), phrase)
                     for participant in (first, *self._modifier_partners(token, first)):
                         actor_id = participant.mention.actor.id
                         if actor_id not in found or found[actor_id].factor < participant.factor:
@@ -196,7 +198,8 @@ class SentenceReader:
                     mention = (Mention(actor, partner.text, first.mention.role, rules.rule("actor.modifier"))
                                if actor else self.actors.resolver.lookup(partner.text))
                     if mention is not None and mention.actor.id != first.mention.actor.id:
-                        found.append(Participant(mention, first.factor, first.rules[:1] + _rules(mention.rule)))
+                        found.append(Participant(mention, first.factor, first.rules[:1] + _rules(mention.rule),
+                                                 first.phrase))
         return found
 
     def _expand_speaker_pronoun(self, head: Token, verb: Token, how: str) -> list[Found]:
@@ -211,7 +214,13 @@ class SentenceReader:
         ):
             tokens = _conjuncts(speaker) if head.lower_ == "they" else [speaker]
             return [(t, SPEAKER_PRONOUN) for t in tokens]
-        return [(t, how) for t in _conjuncts(head)]
+        found = [(t, how) for t in _conjuncts(head)]
+        if head.lemma_.lower() in GROUP_NOUNS | {"executive", "leader", "head", "chief"}:
+            # "executives of Volkswagen and BASF": each company the group comes from
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                for pobj in _children(prep, {"pobj"}):
+                    found += [(t, how) for t in pobj.conjuncts]
+        return found
 
     def _subject_tokens(self, verb: Token) -> list[Found]:
         own = _children(verb, SUBJECT_DEPS)
@@ -550,8 +559,10 @@ class SentenceReader:
         for source in sources:
             usable = [t for t in targets if t.mention.actor.id != source.mention.actor.id]
             if usable:
-                best = max(t.factor for t in usable)
-                chosen = [t for t in usable if t.factor == best]
+                # The best-named phrase wins over other candidates; all actors coordinated in
+                # it count ("sanctions on the army and the RSF").
+                best = max(usable, key=lambda t: t.factor)
+                chosen = [t for t in usable if t.factor == best.factor or t.phrase == best.phrase]
             elif known:
                 chosen = [None]
             else:
