@@ -313,3 +313,8 @@ def test_events_carry_their_plover_mode(nlp, resolver):
     strike = one(nlp, resolver, "Israel carried out air strikes on Syria.", lemma="strike")
     arrest = one(nlp, resolver, "Kenyan police arrested two Ugandan journalists.", lemma="arrest")
     assert (visit.action.mode, strike.action.mode, arrest.action.mode) == ("visit", "aerial", "arrest")
+
+
+def test_an_action_has_one_spelling(nlp, resolver):
+    event = one(nlp, resolver, "Mexico criticised Peru over the arrests.", lemma="criticize")
+    assert event.action.category == "DISAPPROVE"

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsgraph.actions import lexicon
 from newsgraph.actors.resolver import Resolver
 from newsgraph.graph.records import Actor, Event
 
@@ -212,7 +213,7 @@ def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[
             doc=row["doc"],
             sentence=_norm(row["sentence"]),
             source=gold_actor_key(row["source"], resolver) or "",
-            lemma=row["action"]["lemma"].lower(),
+            lemma=lexicon.canonical(row["action"]["lemma"].lower()),  # one spelling: criticise = criticize
             target=gold_actor_key(row.get("target"), resolver),
         )
         gold.append(Gold(key, bool(row["action"].get("negated")), row["action"].get("modality"),

@@ -270,6 +270,11 @@ class Lexicon:
             hit = get((lem, None, None))
         return UNKNOWN if hit is None else hit
 
+    def canonical(self, lemma: str) -> str:
+        """One spelling per word, the lexicon's own ("criticise" -> "criticize"), so that an
+        analyst queries one action, whatever the article's spelling."""
+        return " ".join(self._aliases.get(word, word) for word in _words(lemma).split(" "))
+
     def mode(self, category: str, lemma: str) -> str | None:
         """The PLOVER mode of an event: the [modes] entry for its category and lemma, or for
         the lemma's last word ("air strike" -> "strike")."""
@@ -348,6 +353,11 @@ POSSIBLE_MODALS: frozenset[str] = _DEFAULT.possible_modals
 def classify(lemma: str, particle: str | None = None, prep: str | None = None) -> Classification:
     """Classify a verb with the default lexicon; see `Lexicon.classify`."""
     return _DEFAULT.classify(lemma, particle, prep)
+
+
+def canonical(lemma: str) -> str:
+    """See `Lexicon.canonical`."""
+    return _DEFAULT.canonical(lemma)
 
 
 def mode(category: str, lemma: str) -> str | None:

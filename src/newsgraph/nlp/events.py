@@ -552,7 +552,7 @@ class SentenceReader:
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
             modality_rules += (rules.rule("modality.noun_hint"),)
-        action = Action(action.lemma, action.text, action.category, action.score, negated,
+        action = Action(lexicon.canonical(action.lemma), action.text, action.category, action.score, negated,
                         modality or action.modality, lexicon.mode(action.category, action.lemma))
         reporter = self.speakers.get(verb.i)
         sent = self.sent
