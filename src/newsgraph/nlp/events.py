@@ -37,6 +37,7 @@ PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
 GROUP_NOUNS = rules.words("group_nouns")
+LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
@@ -475,7 +476,7 @@ class SentenceReader:
             # "pulled out", "backed down": the particle changes the verb; "fly on to" does not
             lemma, text = f"{lemma} {particle.lower_}", f"{verb.text} {particle.text}"
             how = rules.rule("action.particle")
-        elif prep and found.known and not lexicon.classify(lemma).known:
+        elif prep and prep in LEMMA_PREPS and found.known and not lexicon.classify(lemma).known:
             # "call" means nothing here, "call on" a request: the preposition is part of the verb.
             lemma, text = f"{lemma} {prep}", f"{verb.text} {prep}"
             how = rules.rule("action.verb_preposition")
