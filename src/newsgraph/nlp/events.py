@@ -86,6 +86,11 @@ def _is_headline_verb(token: Token) -> bool:
             and lexicon.classify(token.lemma_.lower()).known)
 
 
+def _is_temporal(prep: Token) -> bool:
+    """"on Wednesday", "over the weekend": a phrase of time, which names no target."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -423,7 +428,7 @@ class SentenceReader:
         particle_text = particle.lower_ if particle else None
         # spaCy hangs a recipient's "to" as dative: "provided aid to Yemen".
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
-                 and c.lower_ in TARGET_PREPS]
+                 and c.lower_ in TARGET_PREPS and not _is_temporal(c)]
         objects = [(o, TARGET_OBJECT) for o in _children(verb, {"dobj", "dative"} if verb.pos_ == "VERB"
                                                           else {"dobj", "dative", "appos"})]
         if not objects and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
