@@ -221,7 +221,8 @@ class SentenceReader:
             tokens = _conjuncts(speaker) if head.lower_ == "they" else [speaker]
             return [(t, SPEAKER_PRONOUN) for t in tokens]
         found = [(t, how) for t in _conjuncts(head)]
-        if head.lemma_.lower() in GROUP_NOUNS | {"executive", "leader", "head", "chief"}:
+        if head.lemma_.lower() in GROUP_NOUNS | {"executive", "leader", "head", "chief", "government", "minister",
+                                                  "delegation", "people", "army", "force"}:
             # "executives of Volkswagen and BASF": each company the group comes from
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 for pobj in _children(prep, {"pobj"}):
@@ -508,7 +509,10 @@ class SentenceReader:
             if verb.pos_ != "VERB" and not (sentence_index == 0 and _is_headline_verb(verb)):
                 continue
             lemma = verb.lemma_.lower()
-            if lemma in EMPTY_VERBS or lemma in lexicon.SPEECH_VERBS or verb.dep_ == "amod":
+            if lemma in lexicon.SPEECH_VERBS and not (
+                    lexicon.classify(lemma).known and _children(verb, {"dobj"}) and not _children(verb, {"ccomp"})):
+                continue  # "recalled that ..." is speech; "recalled its ambassador" a sanction
+            if lemma in EMPTY_VERBS or verb.dep_ == "amod":
                 continue
             if (verb.dep_ == "acl" and not _children(verb, {"agent"}) and verb.tag_ not in FINITE_TAGS
                     and not _children(verb, {"nsubj"})):
