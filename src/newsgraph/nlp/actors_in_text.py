@@ -98,7 +98,7 @@ class ArticleActors:
         resolve one token); `recent` makes it the antecedent of later pronouns."""
         actor = mention.actor
         self.mentions.setdefault(actor.id, mention)
-        if actor.kind in ("country", "igo") and mention.role and " " in mention.role:
+        if actor.kind in ("country", "igo") and mention.role:
             self.bodies.pop(mention.role, None)
             self.bodies[mention.role] = mention  # "foreign ministry": Russia, latest last
         self.positions.setdefault(actor.id, set()).add(position)
@@ -150,10 +150,10 @@ class ArticleActors:
         self.persons.setdefault(words[-1], actor)
 
     def _main_state(self) -> Mention | None:
-        """The state an article is about, so far: the one named most often, the latest on a
-        tie. "The army", "the government" and "the junta" are its bodies more often than
+        """The state an article is about, so far: the one named most often, the first named
+        on a tie. "The army", "the government" and "the junta" are its bodies more often than
         those of the state named last ("The army accused the RSF" after a US envoy spoke)."""
-        states = [(len(self.positions[actor_id]), max(self.positions[actor_id]), mention)
+        states = [(len(self.positions[actor_id]), -min(self.positions[actor_id]), mention)
                   for actor_id, mention in self.mentions.items() if mention.actor.kind == "country"]
         return max(states, key=lambda state: state[:2])[2] if states else None
 
@@ -190,7 +190,7 @@ class ArticleActors:
                 # "Foreign Ministry spokeswoman Irina Belyaeva" after "the Russian Foreign
                 # Ministry": a body named without its state is the one named before.
                 lowered = title.lower()
-                org = next((m for role, m in reversed(self.bodies.items()) if role in lowered), None)
+                org = next((m for role, m in reversed(self.bodies.items()) if " " in role and role in lowered), None)
             if org is not None:
                 if actor.country is None and org.actor.country:
                     actor = dataclasses.replace(actor, country=org.actor.country)
@@ -295,7 +295,9 @@ class ArticleActors:
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
                 if kinds == ("country",):
-                    mention = self._main_state() or mention
+                    # "the army" is the state whose army was named last; else the article's state
+                    body = self.bodies.get(DESCRIPTION_ROLES.get(head.lemma_.lower(), ""))
+                    mention = body or self._main_state() or mention
                 role = DESCRIPTION_ROLES.get(head.lemma_.lower()) or (
                     " ".join(t.lower_ for t in core if t.dep_ != "det") if mention.actor.kind == "country"
                     else mention.role)
