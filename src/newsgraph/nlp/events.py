@@ -460,7 +460,10 @@ class SentenceReader:
                     # "planning joint drills", "offered aid": the noun's event is intended
                     modality=HINTED_MODALITY.get(noun_event.modality),
                 )
-                targets = ([(c, OBJECT_PREPOSITION) for p in obj_preps for c in _children(p, {"pobj"})]
+                # "offered Georgetown intelligence support": the other object is the recipient
+                recipients = [(o, how) for o, how in objects if o not in (obj, given)]
+                targets = (recipients
+                           + [(c, OBJECT_PREPOSITION) for p in obj_preps for c in _children(p, {"pobj"})]
                            + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})])
                 return action, targets, True, rules.rule("action.light_verb")
         prep = preps[0].lower_ if preps else None
