@@ -23,48 +23,20 @@ CORE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "npadvmod", "n
 # Entity labels that name actors even when the gazetteer does not know them.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SECTORS = rules.words("sectors")
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+BORDER_NOUNS = rules.words("border_nouns")
 GROUP_NOUNS = rules.words("group_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
-
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
-QUANTIFIERS = frozenset({"some", "many", "most", "all", "several", "none", "one", "both", "each", "few", "any"})
-SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "i", "me", "my"})
+PERSON_PRONOUNS = rules.words("person_pronouns")
+GROUP_PRONOUNS = rules.words("group_pronouns")
+QUANTIFIERS = rules.words("quantifiers")
+SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
-# "the group", "the bloc", "the newspaper": a definite description of an actor named before,
-# by the kinds it can refer to.
-DESCRIPTION_KINDS: dict[str, tuple[str, ...]] = {
-    "group": ("ngo", "armed_group"), "organisation": ("ngo", "igo"), "organization": ("ngo", "igo"),
-    "agency": ("igo", "ngo"), "body": ("igo",), "board": ("igo",), "mission": ("igo",), "fund": ("igo",),
-    "network": ("media",), "channel": ("media",), "station": ("media",), 
-    "bloc": ("igo",), "alliance": ("igo",), "union": ("igo", "ngo"), "militia": ("armed_group",),
-    "movement": ("armed_group", "ngo"), "insurgent": ("armed_group",), "rebel": ("armed_group",),
-    "newspaper": ("media",), "paper": ("media",), "broadcaster": ("media",), "outlet": ("media",),
-    "company": ("company",), "firm": ("company",),
-    # A state's body named without its state ("The army accused the RSF"): the state the
-    # article last named.
-    "army": ("country",), "military": ("country",), "junta": ("country",), "government": ("country",),
-    "authority": ("country",), "regime": ("country",), "navy": ("country",), "police": ("country",),
-    "ministry": ("country",), "office": ("country",), "department": ("country",), "embassy": ("country",),
-    "country": ("country",),
-}
-# The role such a description gives its state.
-DESCRIPTION_ROLES = {"army": "military", "military": "military", "junta": "military", "navy": "military",
-                     "government": "government", "authority": "government", "regime": "government",
-                     "police": "police"}
-# Where a name tagged as a person is a place after all: "near Saraqib", "the town of Atareb".
-SPATIAL_PREPS = frozenset({"near", "in", "outside", "around", "across", "inside", "into", "towards", "toward"})
-PLACE_NOUNS = frozenset({
-    "town", "city", "village", "district", "province", "region", "area", "camp", "port", "capital",
-    "outskirts", "suburb", "neighbourhood", "neighborhood", "border", "state", "county", "municipality",
-})
-# Sites that stand for the place they are in when an event targets them.
-SITE_NOUNS = PLACE_NOUNS | frozenset({
-    "camp", "base", "position", "depot", "facility", "site", "post", "hospital", "school", "building",
-    "airport", "airfield", "checkpoint", "compound", "refinery", "plant", "market", "neighbourhood",
-    "target",
-})
+# Descriptions ("the group", "the army") -> the kinds they can mean, and a state role
+DESCRIPTION_KINDS = {noun: kinds for noun, (kinds, _) in rules.descriptions().items()}
+DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
+SPATIAL_PREPS = rules.words("spatial_preps")
+PLACE_NOUNS = rules.words("place_nouns")
+SITE_NOUNS = PLACE_NOUNS | rules.words("site_nouns")
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")

@@ -34,8 +34,13 @@ class Rule:
 
 
 @cache
+def _raw() -> dict:
+    return tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+
+
+@cache
 def _data() -> tuple[dict[str, Rule], dict[str, frozenset[str]]]:
-    raw = tomllib.loads(RULES_FILE.read_text(encoding="utf-8"))
+    raw = _raw()
     registry: dict[str, Rule] = {}
     for entry in raw.get("rules", []):
         if set(entry) - {"name", "summary", "factor", "enabled", "off_because"} or not {"name", "summary"} <= set(entry):
@@ -79,3 +84,10 @@ def words(key: str) -> frozenset[str]:
         return _data()[1][key]
     except KeyError:
         raise RuleError(f"word list {key!r} is not in {RULES_FILE}") from None
+
+
+def descriptions() -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """Nouns that refer back to an actor named before ("the group", "the army"): the kinds
+    of actor each may mean, and the role it gives a state."""
+    return {noun: (tuple(entry["kinds"]), entry.get("role"))
+            for noun, entry in _raw().get("descriptions", {}).items()}
