@@ -22,7 +22,7 @@ from newsgraph import evaluation, pipeline
 from newsgraph.corpus.discover import read_files
 from newsgraph.nlp import event_filter
 from newsgraph.nlp.extract import read_doc
-from newsgraph.nlp.model import load_nlp
+from newsgraph.nlp.model import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
 THRESHOLDS = [round(0.15 + 0.05 * i, 2) for i in range(8)]
@@ -46,7 +46,7 @@ def candidates(folder: Path) -> tuple[list, list[int], int]:
 
 def f1(labels: np.ndarray, keep: np.ndarray, gold: int) -> float:
     tp, fp = int(labels[keep].sum()), int((keep & (labels == 0)).sum())
-    p, r = (tp / (tp + fp) if tp + fp else 0.0), tp / gold
+    p, r = (tp / (tp + fp) if tp + fp else 0.0), (tp / gold if gold else 0.0)
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
@@ -70,7 +70,8 @@ def main() -> None:
     model = LogisticRegression(max_iter=5000).fit(x, y)
     weights = {name: round(float(w), 6) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
                if abs(w) > 1e-6}
-    out = {"trained_on": "eval/gold/dev", "candidates": len(found), "threshold": threshold,
+    out = {"trained_on": "eval/gold/dev", "rules_fingerprint": event_filter.rules_fingerprint(),
+           "model": resolve_model_name("auto"), "candidates": len(found), "threshold": threshold,
            "cross_validated_f1": round(scores[threshold], 4), "intercept": round(float(model.intercept_[0]), 6),
            "weights": dict(sorted(weights.items()))}
     event_filter.MODEL_FILE.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

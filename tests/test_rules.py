@@ -3,6 +3,7 @@ rules made it, in extract's JSON, on the graph and in `evaluate --by-rule`."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -17,9 +18,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "src" / "newsgraph").rglob("*.py"))
 
 
+def _string_constants(path: Path) -> set[str]:
+    """The string literals of a module that are not docstrings or comments."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings}
+
+
 def test_every_registered_rule_is_used_by_the_code_and_every_used_name_is_registered():
-    code = "\n".join(path.read_text(encoding="utf-8") for path in SOURCES)
-    used = set(re.findall(r"""["']((?:speaker|action|source|target|modality|negation|actor|filter)\.[a-z_]+)["']""", code))
+    name = re.compile(r"^(?:speaker|action|source|target|modality|negation|actor|filter)\.[a-z_]+$")
+    used = {s for path in SOURCES for s in _string_constants(path) if name.match(s)}
     registered = set(rules.registry())
     assert used - registered == set()
     assert registered - used == set(), "rules in rules.toml that no code applies"
@@ -88,3 +99,32 @@ def test_the_learned_filter_only_drops_candidates_and_ships_as_plain_weights(nlp
     flt = EventFilter.shipped()
     assert all(flt.probability(e) >= flt.threshold for e in kept)
     assert all(flt.probability(e) < flt.threshold for e in set(every) - set(kept))
+
+
+def test_the_shipped_filter_was_trained_on_the_current_rules():
+    """A change to the rules, lexicon or gazetteer changes the candidates: retrain the filter
+    (.venv/bin/python eval/train_filter.py) in the same commit."""
+    from newsgraph.nlp.event_filter import MODEL_FILE, rules_fingerprint
+
+    model = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    assert model["rules_fingerprint"] == rules_fingerprint(), "retrain: .venv/bin/python eval/train_filter.py"
+    registered = set(rules.registry())
+    assert {w.split("=", 1)[1] for w in model["weights"] if w.startswith("rule=")} <= registered
+
+
+def test_a_rule_the_code_does_not_switch_cannot_be_turned_off(tmp_path, monkeypatch):
+    data = rules.RULES_FILE.read_text(encoding="utf-8").replace(
+        'name = "target.object"\nsummary = "the direct or indirect object"',
+        'name = "target.object"\nsummary = "the direct or indirect object"\nenabled = false\noff_because = "x"')
+    changed = tmp_path / "rules.toml"
+    changed.write_text(data, encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES_FILE", changed)
+    rules._raw.cache_clear()
+    rules._data.cache_clear()
+    try:
+        with pytest.raises(rules.RuleError, match="cannot be turned off"):
+            rules.registry()
+    finally:
+        monkeypatch.undo()
+        rules._raw.cache_clear()
+        rules._data.cache_clear()

@@ -195,6 +195,7 @@ class Lexicon:
                     raise LexiconError(f"{source}: [frames] {name!r}: expected a list of words")
                 frames[name].update(_words(m) for m in members)
         self._verbs, self._nouns, self._pairs, self._modes = verbs, nouns, pairs, modes
+        self._phrasal = frozenset((verb, particle) for verb, particle, _ in verbs if particle)
         self._light, self._aliases, self._keep = light, aliases, frozenset(keep)
         self._check_references(frames, origin)
         for key, hit in verbs.items():
@@ -286,7 +287,7 @@ class Lexicon:
         then the two are one action, even where they classify like the verb alone."""
         lem = self._aliases.get(_words(lemma), _words(lemma))
         p = _words(particle)
-        return (lem, p, None) in self._verbs or any(key[:2] == (lem, p) for key in self._verbs)
+        return (lem, p) in self._phrasal
 
     def classify_noun(self, lemma: str, light_verb: str | None = None) -> Classification | None:
         """Classify the object noun of a light verb ("air strike" after "conduct"); None

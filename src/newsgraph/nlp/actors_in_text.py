@@ -203,7 +203,8 @@ class ArticleActors:
 
     def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
         lower = head.lower_
-        if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1:
+        if head.pos_ == "PRON" and head.text.isupper() and len(head.text) > 1 \
+                and self.resolver.lookup(head.text) is not None:
             pass  # "WHO sends vaccines": an acronym the tagger took for a pronoun
         elif head.pos_ == "PRON" and lower in QUANTIFIERS:
             # "some of the departing French troops": the group the quantity is taken from.
@@ -258,7 +259,8 @@ class ArticleActors:
         for text in candidates:
             mention = self.resolver.lookup(text)
             if mention is not None:
-                sector = mention.role in SECTORS  # "Iraqi troops": a state and its sector
+                # "Iraqi troops": a state's group noun gives the sector; "the IDF" is a name
+                sector = mention.role in SECTORS and head.pos_ == "NOUN"
                 return _by(mention, "actor.sector_group" if sector else "actor.gazetteer")
 
         kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
@@ -266,10 +268,11 @@ class ArticleActors:
             earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
-                if kinds == ("country",):
-                    # "the army" is the state whose army was named last; else the article's state
-                    body = self.bodies.get(DESCRIPTION_ROLES.get(head.lemma_.lower(), ""))
-                    mention = body or self._main_state() or mention
+                role = DESCRIPTION_ROLES.get(head.lemma_.lower())
+                if kinds == ("country",) and role:
+                    # "the army" is the state whose army was named last, else the article's state;
+                    # "the embassy", "the ministry" stay with the state named last
+                    mention = self.bodies.get(role) or self._main_state() or mention
                 role = DESCRIPTION_ROLES.get(head.lemma_.lower()) or (
                     " ".join(t.lower_ for t in core if t.dep_ != "det") if mention.actor.kind == "country"
                     else mention.role)

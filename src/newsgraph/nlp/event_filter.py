@@ -11,6 +11,7 @@ alone."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from functools import cache
@@ -19,6 +20,22 @@ from pathlib import Path
 from newsgraph.graph.records import Event
 
 MODEL_FILE = Path(__file__).with_name("data") / "event_filter.json"
+# The data the candidates depend on: a filter trained on other rules scores other candidates.
+RULE_DATA = (
+    Path(__file__).with_name("data") / "rules.toml",
+    Path(__file__).parents[1] / "actions" / "data" / "verbs.toml",
+    Path(__file__).parents[1] / "actors" / "data" / "curated.toml",
+    Path(__file__).parents[1] / "actors" / "data" / "organisations.toml",
+)
+
+
+def rules_fingerprint() -> str:
+    """A hash of the rule and lexicon data, recorded in the model when it is trained; a test
+    fails when they differ, so a rule change cannot land without retraining the filter."""
+    digest = hashlib.sha256()
+    for path in RULE_DATA:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def features(event: Event) -> dict[str, float]:
@@ -48,7 +65,9 @@ class EventFilter:
 
     def probability(self, event: Event) -> float:
         z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features(event).items())
-        return 1.0 / (1.0 + math.exp(-z))
+        if z >= 0:  # the stable form: exp never overflows
+            return 1.0 / (1.0 + math.exp(-z))
+        return math.exp(z) / (1.0 + math.exp(z))
 
     def keep(self, event: Event) -> bool:
         return self.probability(event) >= self.threshold

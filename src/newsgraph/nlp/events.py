@@ -37,6 +37,9 @@ PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
 GROUP_NOUNS = rules.words("group_nouns")
+# "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
+MEMBER_NOUNS = GROUP_NOUNS | {"executive", "leader", "head", "chief", "government", "minister", "delegation",
+                              "people", "army", "force"}
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
@@ -161,6 +164,7 @@ class SentenceReader:
         self.speakers: dict[int, Mention] = {}
         self.speaker_rules: dict[int, str] = {}  # token -> the rule that found its reporter
         self.speaker_heads: dict[int, Token] = {}  # token -> the subject token of its reporter
+        self.headline = False
 
     # -- participants ----------------------------------------------------------------
 
@@ -172,8 +176,9 @@ class SentenceReader:
                 resolved = self._accuser_possessive(token, verb) or self.actors.resolve(
                     token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
-                    mention, factor = resolved
-                    first = Participant(mention, factor, _rules(token_how, mention.rule), phrase)
+                    mention, factor = resolved  # times the factor of the rule that found the phrase
+                    first = Participant(mention, factor * rules.factor(token_how), _rules(token_how, mention.rule),
+                                        phrase)
                     for participant in (first, *self._modifier_partners(token, first)):
                         actor_id = participant.mention.actor.id
                         if actor_id not in found or found[actor_id].factor < participant.factor:
@@ -187,7 +192,7 @@ class SentenceReader:
             return None
         if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
             return None
-        accuser = self.actors.organisation_of(self.speakers[verb.i])
+        accuser = self.actors.organisation_of(self.speakers.get(verb.i))
         if accuser is None:
             return None
         how = rules.rule("actor.accuser_possessive")
@@ -221,8 +226,7 @@ class SentenceReader:
             tokens = _conjuncts(speaker) if head.lower_ == "they" else [speaker]
             return [(t, SPEAKER_PRONOUN) for t in tokens]
         found = [(t, how) for t in _conjuncts(head)]
-        if head.lemma_.lower() in GROUP_NOUNS | {"executive", "leader", "head", "chief", "government", "minister",
-                                                  "delegation", "people", "army", "force"}:
+        if head.lemma_.lower() in MEMBER_NOUNS:
             # "executives of Volkswagen and BASF": each company the group comes from
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 for pobj in _children(prep, {"pobj"}):
@@ -235,7 +239,7 @@ class SentenceReader:
             return [(verb.head, rules.rule("source.relative_clause"))]  # "Saudi Arabia, which has held talks"
         if own:
             return [(t, SOURCE_SUBJECT) for t in own]
-        if verb.dep_ == "ROOT":
+        if verb.dep_ == "ROOT" and self.headline:
             # headlinese: "Paraguay extradites ...", "IAEA board censures Iran": the parser
             # hangs the subject on the verb as a compound.
             named = [c for c in verb.lefts if c.dep_ in ("compound", "nmod")]
@@ -399,10 +403,12 @@ class SentenceReader:
         """Verbs whose type depends on who acts: workers who strike or block a road protest;
         a state that bans or restricts a foreign actor sanctions it, at home it coerces."""
         lemma = action.lemma.split(" ")[0]
-        if lemma in PROTEST_VERBS and all(s.mention.role in PROTESTING for s in sources):
+        if lemma in PROTEST_VERBS and all(s.mention.role in PROTESTING for s in sources) \
+                and rules.enabled("action.protest_by_people"):
             rule = rules.rule("action.protest_by_people")
             return dataclasses.replace(action, category="PROTEST", score=-4.0), rule
-        if lemma in MEASURE_VERBS and action.category == "COERCE" and targets and all(
+        if lemma in MEASURE_VERBS and action.category == "COERCE" and targets and rules.enabled(
+                "action.foreign_measure") and all(
                 s.mention.actor.country and t.mention.actor.country
                 and s.mention.actor.country != t.mention.actor.country for s in sources for t in targets):
             rule = rules.rule("action.foreign_measure")
@@ -473,7 +479,8 @@ class SentenceReader:
             # "called for a ceasefire", "stood by Niger": a preposition that is part of the verb
             # though it introduces no target.
             # Only right after the verb: "gives Egypt aid in dollars" is no "give in".
-            for other in (c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1):
+            for other in (c for c in verb.children if c.dep_ == "prep" and c.i == verb.i + 1
+                          and not _is_temporal(c)):
                 framed = lexicon.classify(lemma, particle_text, other.lower_)
                 if framed.known and framed != lexicon.classify(lemma, particle_text):
                     prep, found = other.lower_, framed
@@ -497,7 +504,7 @@ class SentenceReader:
         # "fired rockets at northern Israel": the target hangs off the object, or off what the
         # object counts ("mediated rounds of talks between Egypt and Ethiopia").
         object_tokens = [o for o, _ in objects]
-        holders = object_tokens + [_event_noun_of(o, lemma) for o in object_tokens]
+        holders = object_tokens + [_event_noun_of(o, verb.lemma_.lower()) for o in object_tokens]
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
                         if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS]
         targets = (objects
@@ -507,6 +514,7 @@ class SentenceReader:
         return action, targets, found.known, how
 
     def events(self, article_id: str, sentence_index: int) -> Iterator[Event]:
+        self.headline = sentence_index == 0
         self.find_speakers()
         for verb in self.sent:
             if verb.pos_ != "VERB" and not (sentence_index == 0 and _is_headline_verb(verb)):
@@ -565,15 +573,16 @@ class SentenceReader:
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
             modality_rules += (rules.rule("modality.noun_hint"),)
-        action = Action(lexicon.canonical(action.lemma), action.text, action.category, action.score, negated,
-                        modality or action.modality, lexicon.mode(action.category, action.lemma))
+        lemma = lexicon.canonical(action.lemma)
+        action = Action(lemma, action.text, action.category, action.score, negated,
+                        modality or action.modality, lexicon.mode(action.category, lemma))
         reporter = self.speakers.get(verb.i)
         sent = self.sent
         for source in sources:
             usable = [t for t in targets if t.mention.actor.id != source.mention.actor.id]
             if usable:
-                # The best-named phrase wins over other candidates; all actors coordinated in
-                # it count ("sanctions on the army and the RSF").
+                # The best-named target wins, with every actor coordinated in its phrase
+                # ("sanctions on the army and the RSF") and any other named as well.
                 best = max(usable, key=lambda t: t.factor)
                 chosen = [t for t in usable if t.factor == best.factor or t.phrase == best.phrase]
             elif known:

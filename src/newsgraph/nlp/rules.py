@@ -3,8 +3,9 @@
 Rules are named so that every event can say which readings of the parse made it, and so that
 a rule can be scored on its own (`newsgraph evaluate --by-rule`): one that helps the
 development set and hurts the held-out set shows up by name. The code asks for a rule by
-name through `rule()`, which fails at import time on a name the registry lacks, so the data
-file and the code cannot drift apart silently."""
+name through `rule()`, which raises on a name the registry lacks (module constants at import,
+the rest when first used; tests/test_rules.py checks every name), so the data file and the
+code cannot drift apart silently."""
 
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ from functools import cache
 from pathlib import Path
 
 RULES_FILE = Path(__file__).with_name("data") / "rules.toml"
+
+
+# The rules the code checks `enabled()` for; the loader refuses `enabled = false` on others,
+# which would otherwise be ignored silently.
+SWITCHABLE = frozenset({
+    "action.light_verb", "action.particle", "action.verb_preposition", "action.verb", "action.unknown_verb",
+    "action.protest_by_people", "action.foreign_measure", "source.purpose", "filter.learned",
+})
 
 
 class RuleError(ValueError):
@@ -46,8 +55,15 @@ def _data() -> tuple[dict[str, Rule], dict[str, frozenset[str]]]:
         if set(entry) - {"name", "summary", "factor", "enabled", "off_because"} or not {"name", "summary"} <= set(entry):
             raise RuleError(f"{RULES_FILE}: rule {entry.get('name')!r} needs name and summary, and may have "
                             "factor, enabled and off_because")
+        if not isinstance(entry.get("enabled", True), bool):
+            raise RuleError(f"{RULES_FILE}: rule {entry['name']!r}: enabled must be true or false")
+        if not 0 < float(entry.get("factor", 1.0)) <= 1:
+            raise RuleError(f"{RULES_FILE}: rule {entry['name']!r}: factor must be in (0, 1]")
         if entry.get("enabled", True) is False and not entry.get("off_because"):
             raise RuleError(f"{RULES_FILE}: rule {entry['name']!r} is off: say why in off_because")
+        if entry.get("enabled", True) is False and entry["name"] not in SWITCHABLE:
+            raise RuleError(f"{RULES_FILE}: rule {entry['name']!r} cannot be turned off; "
+                            f"these can: {sorted(SWITCHABLE)}")
         if entry["name"] in registry:
             raise RuleError(f"{RULES_FILE}: rule {entry['name']!r} is defined twice")
         registry[entry["name"]] = Rule(entry["name"], entry["summary"], float(entry.get("factor", 1.0)),
@@ -57,7 +73,7 @@ def _data() -> tuple[dict[str, Rule], dict[str, frozenset[str]]]:
 
 
 def registry() -> dict[str, Rule]:
-    """Every rule, in the order the file lists them (the order extraction tries them)."""
+    """Every rule, in the order the file lists them (by stage)."""
     return dict(_data()[0])
 
 
