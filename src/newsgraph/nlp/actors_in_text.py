@@ -215,6 +215,10 @@ class ArticleActors:
         elif head.pos_ == "PRON":
             if lower in SPEAKER_PRONOUNS:
                 org = self.organisation_of(speaker)
+                if org is None and speaker is not None and speaker.actor.kind == "person":
+                    # "'We have asked Brussels ...,' she said": a speaker whose office is not
+                    # known speaks for the state the article is about
+                    org = self._main_state()
                 return _by(Mention(org.actor, head.text, org.role), "actor.speaker_pronoun") if org else None
             is_subject = head.dep_ in ("nsubj", "nsubjpass")
             if lower in PERSON_PRONOUNS:

@@ -305,7 +305,7 @@ class SentenceReader:
             subjects = _children(verb, SUBJECT_DEPS)
             if not subjects:
                 continue
-            resolved = self.actors.resolve(subjects[0])
+            resolved = self.actors.resolve(subjects[0], subject=True)  # a speaker is a subject, for pronouns
             if resolved is None:
                 continue
             for clause in _children(verb, {"ccomp", "parataxis"}):
