@@ -37,6 +37,7 @@ DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().item
 SPATIAL_PREPS = rules.words("spatial_preps")
 PLACE_NOUNS = rules.words("place_nouns")
 SITE_NOUNS = PLACE_NOUNS | rules.words("site_nouns")
+COMPANY_NOUNS = rules.words("company_nouns")
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
 NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
@@ -120,6 +121,15 @@ class ArticleActors:
         actor = self.persons.get(name) or self.resolver.person(name)
         self.persons.setdefault(name, actor)
         self.persons.setdefault(words[-1], actor)
+
+    def _state_of(self, person: Actor) -> Mention | None:
+        """The state a person is known to belong to, else the article's state: "Dube's
+        government" is a government, whoever Dube is."""
+        if person.country:
+            actor = self.resolver.actor(f"country:{person.country}")
+            if actor is not None:
+                return Mention(actor, person.name)
+        return self._main_state()
 
     def _main_state(self) -> Mention | None:
         """The state an article is about, so far: the one named most often, the first named
@@ -291,6 +301,9 @@ class ArticleActors:
                         name = head.doc[child.right_edge.i + 1 : head.i + 1]
                         role = " ".join(t.lower_ for t in name if t.dep_ != "case") or None
                         return _by(Mention(owner[0].actor, core.text, role), "actor.owned_body", owner[1])
+        described = self._described(head, core)
+        if described is not None:
+            return described
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -318,7 +331,7 @@ class ArticleActors:
                     # "its troops"; "the group's positions": the owner is an actor met before.
                     found = self._resolve(child, speaker)
                     if found is not None and found[0].actor.kind == "person" and lemma in OWNED_BODIES:
-                        body = self.organisation_of(found[0])
+                        body = self.organisation_of(found[0]) or self._state_of(found[0].actor)
                         if body is not None:  # "her government": the state she serves
                             role = DESCRIPTION_ROLES.get(lemma, "government") if body.actor.kind == "country" else body.role
                             return _by(Mention(body.actor, core.text, role), "actor.owner_body", found[1])
@@ -346,6 +359,24 @@ class ArticleActors:
                         found = self._resolve(pobj, speaker)
                         if found is not None:
                             return _by(found[0], "actor.site", found[1])
+        return None
+
+    def _described(self, head: Token, core: Span) -> tuple[Mention, float] | None:
+        """"Corruption Watch, a South African anti-graft group": a name the gazetteer does not
+        know, with an apposition that says what kind of actor it is and whose."""
+        if head.pos_ != "PROPN" or not core.text[:1].isupper():
+            return None
+        for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            noun = appos.lemma_.lower()
+            kinds = [k for k in DESCRIPTION_KINDS.get(noun, ()) if k != "country"] or (
+                ["company"] if noun in COMPANY_NOUNS else [])
+            if not kinds:
+                continue
+            country = next((actor.country for c in appos.lefts if c.dep_ in ("amod", "compound")
+                            for actor in [self.resolver.demonym(c.text)] if actor is not None), None)
+            name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+            actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], country)
+            return _by(Mention(actor, core.text), "actor.described")
         return None
 
     def _titled_person(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
