@@ -318,3 +318,9 @@ def test_events_carry_their_plover_mode(nlp, resolver):
 def test_an_action_has_one_spelling(nlp, resolver):
     event = one(nlp, resolver, "Mexico criticised Peru over the arrests.", lemma="criticize")
     assert event.action.category == "DISAPPROVE"
+
+
+def test_help_is_the_event_and_the_one_helped_its_target(nlp, resolver):
+    events = events_of(nlp, resolver, "NATO offered to help Estonia restore its banking networks.")
+    assert [(e.source.actor.id, e.action.lemma, e.target.actor.id, e.action.modality) for e in events] == [
+        ("igo:nato", "help", "country:EST", "intended")]

@@ -36,6 +36,7 @@ PROTEST_VERBS = rules.words("protest_verbs")
 PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
+HELPING_VERBS = rules.words("helping_verbs")
 GROUP_NOUNS = rules.words("group_nouns")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
 MEMBER_NOUNS = GROUP_NOUNS | {"executive", "leader", "head", "chief", "government", "minister", "delegation",
@@ -344,6 +345,8 @@ class SentenceReader:
 
     @staticmethod
     def _is_reporting(verb: Token) -> bool:
+        if verb.lemma_.lower() in ENABLING_VERBS:
+            return False  # "helped Estonia restore": the clause is what is helped, not said
         if not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
             return verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
                 t.dep_ == "acl" and _children(t, {"nsubj"}) for p in _children(verb, {"prep"}) for t in p.subtree)
@@ -530,6 +533,8 @@ class SentenceReader:
                 continue  # "quoted by" keeps its agent; a bare participle names no event
             if self._is_reporting(verb):
                 continue
+            if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in HELPING_VERBS:
+                continue  # "helped Kenya build a reactor", "allowed them to fish": the help is the event
             has_xcomp = any(c.dep_ == "xcomp" for c in verb.children)
             if has_xcomp and (
                 lemma in lexicon.INTENT_VERBS
