@@ -281,9 +281,9 @@ def evaluate(
         print(json.dumps(summary, sort_keys=True))
         return
     out.print(result.report(), highlight=False)
-    out.print(result.type_report(), highlight=False)
+    out.print(result.type_report(), highlight=False, soft_wrap=True)
     if by_rule:
-        out.print(result.rule_report(), highlight=False)
+        out.print(result.rule_report(), highlight=False, soft_wrap=True)
     rows = evaluation.gold_rows(gold)
     ours = evaluation.surface_score(ours_surface, rows)
     theirs = evaluation.surface_score(baseline, rows)
