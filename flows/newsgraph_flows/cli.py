@@ -275,9 +275,7 @@ def evaluate(
         baseline += evaluation.textacy_triples(name, doc)
     result = evaluation.score(predicted, gold_events, negatives)
     if as_json:
-        summary = result.summary()
-        summary["by_rule"] = {name: {"tp": tp, "fp": fp} for name, (tp, fp) in sorted(result.by_rule.items())}
-        summary["model"] = settings.spacy_model
+        summary = {**result.summary(), "model": settings.spacy_model}
         print(json.dumps(summary, sort_keys=True))
         return
     out.print(result.report(), highlight=False)

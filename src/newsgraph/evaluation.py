@@ -149,6 +149,7 @@ class Score:
             "false_negatives": self.false_negatives, "type_accuracy": round(self.type_accuracy, 4),
             "phenomenon_recall": {k: round(v, 4) for k, v in self.phenomenon_recall().items()},
             "mode_accuracy": round(self.modes[1] / self.modes[0], 4) if self.modes[0] else None,
+            "by_rule": {name: {"tp": tp, "fp": fp} for name, (tp, fp) in sorted(self.by_rule.items())},
         }
 
     def type_report(self) -> str:

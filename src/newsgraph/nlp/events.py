@@ -37,16 +37,24 @@ PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
 HELPING_VERBS = rules.words("helping_verbs")
-GROUP_NOUNS = rules.words("group_nouns")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
-MEMBER_NOUNS = GROUP_NOUNS | {"executive", "leader", "head", "chief", "government", "minister", "delegation",
-                              "people", "army", "force"}
+MEMBER_NOUNS = rules.words("group_nouns") | rules.words("member_nouns")
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
 MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rules.rule("modality.intended"),
                   "threatened": rules.rule("modality.threatened")}
+# Verbs whose object is credited or blamed with an act ("accused X of", "thanked X for").
+CREDITING = frozenset({"ACCUSE", "SUPPORT", "DISAPPROVE"})
+# The rules named on every path, checked against the registry once, at import.
+SOURCE_SUBJECT = rules.rule("source.subject")
+ACCUSER = rules.rule("speaker.accuser")
+SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
+TARGET_OBJECT = rules.rule("target.object")
+TARGET_PREPOSITION = rules.rule("target.preposition")
+OBJECT_PREPOSITION = rules.rule("target.object_preposition")
+TARGET_NONE = rules.rule("target.none")
 
 
 @dataclass(frozen=True)
@@ -617,16 +625,6 @@ class SentenceReader:
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
 
-
-SOURCE_SUBJECT = rules.rule("source.subject")
-# Verbs whose object is credited or blamed with an act ("accused X of", "thanked X for").
-CREDITING = frozenset({"ACCUSE", "SUPPORT", "DISAPPROVE"})
-ACCUSER = rules.rule("speaker.accuser")
-SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
-TARGET_OBJECT = rules.rule("target.object")
-TARGET_PREPOSITION = rules.rule("target.preposition")
-OBJECT_PREPOSITION = rules.rule("target.object_preposition")
-TARGET_NONE = rules.rule("target.none")
 
 
 def _rules(*names: str | None) -> tuple[str, ...]:
