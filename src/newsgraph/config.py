@@ -14,7 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsgraph.corpus.limits import MB, Limits
 
-PIPELINE_VERSION = "extract-3"
+PIPELINE_VERSION = "extract-4"
 """Bump when extraction changes in a way that should re-process already loaded articles."""
 
 

@@ -80,7 +80,8 @@ QUOTES = str.maketrans({
 _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
-_TOP_KEYS = {"actor", "alias", "heads", "demonyms", "generic_heads", "office_titles"}
+# "person" tables are known persons, read by actors/persons.py from the same user file.
+_TOP_KEYS = {"actor", "alias", "heads", "demonyms", "generic_heads", "office_titles", "person"}
 _ACTOR_KEYS = {"id", "name", "kind", "country", "aliases", "exact_case"}
 _ALIAS_KEYS = {"actor", "role", "aliases", "exact_case"}
 

@@ -38,19 +38,18 @@ normalised words of the title (lower case, no accents, hyphens as spaces:
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
 from newsgraph.actors.gazetteer import (
     DETERMINERS,
-    QUOTES,
     Entry,
     Gazetteer,
     Token,
     join,
     tokenize,
 )
+from newsgraph.actors.persons import Persons, person
 from newsgraph.graph.records import Actor, Mention
 
 Hit = tuple[Actor, str | None]  # the actor and the role the phrase adds
@@ -97,8 +96,6 @@ _BODY_WORDS = frozenset({
     "parliament", "assembly", "court", "embassy", "mission", "authority", "forces", "force",
     "administration", "secretariat", "cabinet", "junta", "rulers", "coast guard",
 })
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _MAX_DEPTH = 8
 _CACHE_SIZE = 100_000
 
@@ -107,8 +104,9 @@ class Resolver:
     """Noun phrase -> `Mention` of a canonical actor. Picklable (plain dicts), so a Dask
     worker may receive one; building one with `default()` takes well under a second."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, persons: Persons | None = None) -> None:
         self.gazetteer = gazetteer
+        self.persons = persons if persons is not None else Persons.load()
         self._aliases = gazetteer.aliases
         self._demonyms = gazetteer.demonyms
         self._heads = gazetteer.heads
@@ -132,7 +130,7 @@ class Resolver:
     @classmethod
     def default(cls, extra_aliases: Path | None = None) -> Resolver:
         """The shipped gazetteer (parsed once per process) plus an optional user file."""
-        return cls(Gazetteer.load(extra_aliases))
+        return cls(Gazetteer.load(extra_aliases), Persons.load(extra_aliases))
 
     # ------------------------------------------------------------------ public API
 
@@ -351,19 +349,3 @@ def _compose(position: list[Token], body_role: str | None) -> str | None:
     if body_role and body_role not in text:
         return f"{text}, {body_role}"
     return text
-
-
-@functools.lru_cache(maxsize=100_000)
-def person(name: str, country: str | None = None) -> Actor:
-    """A person actor with a deterministic slug id (see `Resolver.person`)."""
-    words = name.translate(QUOTES).split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in _COURTESY:
-        words = words[1:]
-    if words and words[-1].endswith(("'s", "'S")):
-        words[-1] = words[-1][:-2]
-    display = " ".join(words).strip(" ,;:'\"")
-    folded = join(tokenize(display.replace("'", "")))
-    slug = _NOT_SLUG.sub("-", folded).strip("-")
-    if not slug:
-        raise ValueError(f"no letters or digits in person name {name!r}")
-    return Actor(f"person:{slug}", display, "person", country)

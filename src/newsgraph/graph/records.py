@@ -70,11 +70,16 @@ class Mention:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """`person` belongs to `organisation` (Zakharova -> Russia) in `role`."""
+    """`person` belongs to `organisation` (Zakharova -> Russia) in `role`, from `since` to
+    `until` (ISO dates). `basis` says where it comes from: "stated" by the article (the dates
+    are the article's), or a "curated" office of a known person (the dates are its term)."""
 
     person: Actor
     organisation: Actor
     role: str | None = None
+    since: str | None = None
+    until: str | None = None
+    basis: str = "stated"
 
 
 @dataclass(frozen=True)

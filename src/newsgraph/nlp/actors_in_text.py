@@ -40,7 +40,7 @@ SITE_NOUNS = PLACE_NOUNS | rules.words("site_nouns")
 COMPANY_NOUNS = rules.words("company_nouns")
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
-NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
+NAME_WORD = re.compile(r"^(?:[A-Z](?:[^\W\d]|[.'’-])*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
 
 
 def slug(text: str) -> str:
@@ -52,8 +52,11 @@ class ArticleActors:
     """What one article has said about its actors so far, in reading order."""
 
     resolver: Resolver
+    date: str | None = None  # the article's, for the offices a known person holds on it
     persons: dict[str, Actor] = field(default_factory=dict)  # full name and surname -> person
     affiliations: dict[str, Affiliation] = field(default_factory=dict)  # person id -> affiliation
+    offices: dict[tuple[str, str, str, str], Affiliation] = field(default_factory=dict)  # known persons' terms
+    context: set[str] = field(default_factory=set)  # ids and states of every actor the article names
     last_person: Mention | None = None
     last_group: Mention | None = None
     # The last actors that were the subject of an event: a subject pronoun continues the
@@ -89,17 +92,28 @@ class ArticleActors:
                 self.last_subject_group = mention
 
     def learn_places(self, doc) -> None:
-        """Reads the whole article once before its events: a name the NER tags as a person
-        in one sentence but as a place in another, or that the text uses as a place ("near
-        Atareb", "the town of Atareb"), is a place everywhere, the headline included; and the
-        full names of persons are known before their surnames are met."""
+        """Reads the whole article once before its events: the full names of persons are known
+        before their surnames are met, and so are the states and organisations the article
+        names (a surname alone names a known person only in an article about their state); a
+        name the NER tags as a person in one sentence but as a place in another, or that the
+        text uses as a place ("near Atareb", "the town of Atareb"), is a place everywhere, the
+        headline included, unless it is a person's name ("Biden", tagged a place at times)."""
         for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._expect_person(ent.text)
+            elif ent.label_ in PLACE_LABELS or ent.label_ in ("ORG", "NORP"):
+                known = self.resolver.lookup(ent.text) or (
+                    Mention(actor, ent.text) if (actor := self.resolver.demonym(ent.text)) else None)
+                if known is not None:
+                    self.context.update((known.actor.id, f"country:{known.actor.country}"))
+        for ent in doc.ents:
+            name = POSSESSIVE.sub("", ent.text)
             if ent.label_ in PLACE_LABELS:
-                self.places.add(POSSESSIVE.sub("", ent.text))
+                if self.known_person(name) is None:
+                    self.places.add(name)
                 continue
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or self.known_person(name) is not None:
                 continue
-            self._expect_person(ent.text)
             root = ent.root
             prep = root.head if root.dep_ == "pobj" else None
             if prep is None:
@@ -107,18 +121,48 @@ class ArticleActors:
             if prep.lower_ in SPATIAL_PREPS or (
                 prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
             ):
-                self.places.add(POSSESSIVE.sub("", ent.text))
+                self.places.add(name)
+
+    def known_person(self, name: str) -> Actor | None:
+        """The person a name means when the article or the known persons say it is one: a
+        full name or surname met in the article, a known person's full name, or a form used
+        alone that fits one known person here ("Biden" in an article about the US)."""
+        if name in self.persons:
+            return self.persons[name]
+        name, words = _name_words(name)
+        if not words or self._not_a_person(words):
+            return None
+        known = self.resolver.persons.by_full_name(name) if len(words) > 1 else None
+        if known is None and len(words) <= 3:
+            known = self.resolver.persons.by_short_name(name, self.date, self.context)
+        return known.actor if known is not None else None
+
+    def _not_a_person(self, words: list[str]) -> bool:
+        """Kind guards: a ticket ("Trump-Pence"), a family ("the Trumps") and a possessive
+        phrase ("Trump's America First") name no one person."""
+        if any(POSSESSIVE.search(w) for w in words[:-1]):
+            return True
+        if len(words) == 1:
+            word = words[0]
+            known = lambda w: w in self.persons or self.resolver.persons.is_short_name(w)  # noqa: E731
+            parts = [p for p in word.split("-") if p[:1].isupper()]
+            if len(parts) > 1 and sum(map(known, parts)) >= 2:
+                return True
+            if word.endswith("s") and not known(word) and known(word[:-1]):
+                return True
+        return False
 
     def _expect_person(self, text: str) -> None:
         """A full name anywhere in the article gives its surname to a mention before it ("Biden
         wins" in the headline, "Joe Biden" in the body). The first full name of a surname wins;
         reading in order still overrides it."""
         name, words = _name_words(text)
-        if len(words) < 2 or not words[0][:1].isupper():
+        if len(words) < 2 or not words[0][:1].isupper() or self._not_a_person(words):
             return
         if self.resolver.lookup(name) is not None:
             return  # a place or an outlet the NER calls a person
-        actor = self.persons.get(name) or self.resolver.person(name)
+        known = self.resolver.persons.by_full_name(name)
+        actor = self.persons.get(name) or (known.actor if known else self.resolver.person(name))
         self.persons.setdefault(name, actor)
         self.persons.setdefault(words[-1], actor)
 
@@ -150,7 +194,12 @@ class ArticleActors:
             return mention
         affiliation = self.affiliations.get(mention.actor.id)
         if affiliation is None:
-            return None
+            known = self.resolver.persons.get(mention.actor.id)
+            office = known.office_on(self.date) if known else None
+            organisation = self.resolver.actor(office.org) if office else None
+            if organisation is None:
+                return None
+            return Mention(organisation, mention.text, office.role)
         return Mention(affiliation.organisation, mention.text, affiliation.role)
 
     # -- persons -----------------------------------------------------------------------
@@ -159,13 +208,15 @@ class ArticleActors:
         """The person a name means in this article: a surname alone is the full name met
         before; a title adds the affiliation and the person's country."""
         name, words = _name_words(name)
-        if not words:
+        if not words or self._not_a_person(words):
             return None
         actor = (
             self.persons.get(name)
             or (self.persons.get(words[-1]) if len(words) == 1 else None)
+            or self._known(name if title is None else f"{title} {name}", words)
             or self.resolver.person(name)
         )
+        self._note_offices(actor)
         if title and actor.id not in self.affiliations:
             org = self.resolver.affiliation(title)
             if org is None:
@@ -176,7 +227,7 @@ class ArticleActors:
             if org is not None:
                 if actor.country is None and org.actor.country:
                     actor = dataclasses.replace(actor, country=org.actor.country)
-                self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role)
+                self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role, self.date, self.date)
         self.persons[name] = actor
         if len(words) > 1:
             self.persons[words[-1]] = actor
@@ -184,6 +235,35 @@ class ArticleActors:
             if len(words) == 2:
                 self.persons.setdefault(words[0], actor)
         return actor
+
+    def _known(self, text: str, words: list[str]) -> Actor | None:
+        """A known person by full name, or by a form used alone (with its title, which may
+        say which office holder it is: "Speaker Pelosi")."""
+        persons = self.resolver.persons
+        known = persons.by_full_name(" ".join(words)) if len(words) > 1 else None
+        if known is None and len(words) == 1:
+            known = persons.by_short_name(text, self.date, self.context)
+        return known.actor if known is not None else None
+
+    def _note_offices(self, actor: Actor) -> None:
+        """A known person's curated offices are affiliations of every article that names them."""
+        known = self.resolver.persons.get(actor.id)
+        if known is None:
+            return
+        for office in known.offices:
+            organisation = self.resolver.actor(office.org)
+            if organisation is not None:
+                self.offices[(actor.id, office.org, office.role, office.since or "")] = Affiliation(
+                    known.actor, organisation, office.role, office.since, office.until, "curated")
+
+    def all_affiliations(self) -> tuple[Affiliation, ...]:
+        """The affiliations the text states and the known persons' offices, in id order; a
+        stated one that repeats a known office is the office."""
+        known = {key[:3] for key in self.offices}
+        stated = [a for a in self.affiliations.values()
+                  if (a.person.id, a.organisation.id, a.role) not in known]
+        return tuple(sorted([*stated, *self.offices.values()],
+                            key=lambda a: (a.person.id, a.organisation.id, a.role or "")))
 
     def _person_title(self, head: Token, ent: Span) -> str | None:
         """Words before the name ("Russian Foreign Ministry spokeswoman") or an apposition
@@ -257,7 +337,9 @@ class ArticleActors:
             known = self.resolver.lookup(name)
             place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
             return _by(Mention(place, ent.text), "actor.place_not_person")
-        if ent is not None and ent.label_ == "PERSON" or head.text in self.persons:
+        if ent is not None and ent.label_ == "PERSON" or head.text in self.persons or (
+                head.pos_ == "PROPN" and (ent is None or ent.label_ in PLACE_LABELS | {"ORG", "NORP"})
+                and self.known_person(POSSESSIVE.sub("", ent.text if ent else head.text)) is not None):
             mention = self._person_mention(head, ent)
             if mention is not None:
                 return mention, 1.0  # the rule is set where the mention is made
@@ -405,7 +487,11 @@ class ArticleActors:
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         person = rules.rule("actor.person")
         if ent is None:
-            actor = self.persons.get(head.text)
+            actor = self.persons.get(head.text) or self.known_person(head.text)
+            if actor is not None and self.resolver.persons.get(actor.id) is not None:
+                person = rules.rule("actor.known_person")
+                self.persons.setdefault(head.text, actor)
+                self._note_offices(actor)
             return Mention(actor, head.text, rule=person) if actor else None
         # NER calls places and outlets persons at times ("al-Tanf", "Sputnik"): the
         # gazetteer knows better.
@@ -413,6 +499,8 @@ class ArticleActors:
         if known is not None:
             return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
         actor = self._person(ent.text, self._person_title(head, ent))
+        if actor is not None and self.resolver.persons.get(actor.id) is not None:
+            person = rules.rule("actor.known_person")
         return Mention(actor, ent.text, rule=person) if actor else None
 
 

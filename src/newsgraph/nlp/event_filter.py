@@ -26,6 +26,7 @@ RULE_DATA = (
     Path(__file__).parents[1] / "actions" / "data" / "verbs.toml",
     Path(__file__).parents[1] / "actors" / "data" / "curated.toml",
     Path(__file__).parents[1] / "actors" / "data" / "organisations.toml",
+    Path(__file__).parents[1] / "actors" / "data" / "persons.toml",
 )
 
 

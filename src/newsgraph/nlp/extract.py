@@ -32,7 +32,7 @@ MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = True) -> ExtractedArticle:
     """The events, actors and affiliations of one parsed article. `filtered=False` keeps the
     candidates the learned filter would drop (to train it)."""
-    actors = ArticleActors(resolver)
+    actors = ArticleActors(resolver, date=article.published)
     actors.learn_places(doc)
     events = []
     sentence_count = 0
@@ -63,7 +63,7 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = Tr
         mentions=tuple(
             (actors.mentions[actor_id].actor, count) for actor_id, count in sorted(actors.counts().items())
         ),
-        affiliations=tuple(actors.affiliations[k] for k in sorted(actors.affiliations)),
+        affiliations=actors.all_affiliations(),
     )
 
 

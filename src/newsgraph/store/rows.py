@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsgraph.corpus.dedupe import Duplicate
-from newsgraph.graph.records import Actor, Article, ExtractedArticle, Mention
+from newsgraph.graph.records import Actor, Affiliation, Article, ExtractedArticle, Mention
 
 DUPLICATE_VERSION = "duplicate"
 """The pipeline_version of a copy: never the current one, so a copy whose original has gone is
@@ -46,7 +46,7 @@ def duplicate_rows(duplicates: Sequence[Duplicate]) -> list[dict]:
 
 def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
     """Rows per load statement, in the order the statements run."""
-    articles, actors, events, mentions, affiliations = [], {}, [], [], {}
+    articles, actors, events, mentions, affiliations, offices = [], {}, [], [], {}, {}
     for item in batch:
         a = item.article
         articles.append(
@@ -61,9 +61,7 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
         for aff in item.affiliations:
             actors.setdefault(aff.person.id, _actor_row(aff.person))
             actors.setdefault(aff.organisation.id, _actor_row(aff.organisation))
-            # MERGE keys cannot be null: a title without a position is plain membership.
-            key = (aff.person.id, aff.organisation.id, aff.role or "member")
-            affiliations[key] = {"person_id": key[0], "organisation_id": key[1], "role": key[2]}
+            _add_affiliation(affiliations, offices, aff)
         for e in item.events:
             for mention in (e.source, e.target, e.reported_by):
                 if mention is not None:
@@ -89,4 +87,25 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
         "events": events,
         "mentions": mentions,
         "affiliations": [affiliations[k] for k in sorted(affiliations, key=str)],
+        "offices": [offices[k] for k in sorted(offices, key=str)],
     }
+
+
+def _add_affiliation(stated: dict, offices: dict, aff: Affiliation) -> None:
+    """A known person's office is one relationship per term, its dates the curated ones; an
+    affiliation the text states is one per role, its dates the first and last article that
+    states it (min and max, so any load order gives the same dates)."""
+    # MERGE keys cannot be null: a title without a position is plain membership.
+    role = aff.role or "member"
+    if aff.basis == "curated":
+        key = (aff.person.id, aff.organisation.id, role, aff.since)
+        offices[key] = {"person_id": key[0], "organisation_id": key[1], "role": role,
+                        "since": aff.since, "until": aff.until}
+        return
+    key = (aff.person.id, aff.organisation.id, role)
+    row = stated.setdefault(key, {"person_id": key[0], "organisation_id": key[1], "role": role,
+                                  "since": None, "until": None})
+    for day in (aff.since, aff.until):
+        if day is not None:
+            row["since"] = min(row["since"] or day, day)
+            row["until"] = max(row["until"] or day, day)
