@@ -172,3 +172,16 @@ def test_the_graph_keeps_one_edge_per_term_and_the_stated_dates(store):
         {"p": "person:maria-zakharova", "o": "country:RUS", "role": role, "since": "2019-02-07",
          "until": "2020-03-01", "basis": "stated"},
     ]
+
+
+def test_the_query_library_finds_an_actor_by_any_of_its_forms(store, nlp, resolver):
+    """"Trump" and "the Kremlin" name actors whose names are "Donald Trump" and "Russia"."""
+    from newsgraph.store.schema_files import named_queries
+
+    item = read(nlp, resolver, "Trump warns Moscow",
+                "Donald Trump warned Russia on Monday. The Kremlin rejected the warning.")
+    store.load([item])
+    query = named_queries()["what_did_a_do_to_b"].cypher
+    for a, b in (("Trump", "Moscow"), ("Donald J. Trump", "kremlin"), ("person:donald-trump", "Russia")):
+        rows = store.read(query, {"a": a, "b": b, "limit": 5})
+        assert {(r["source"], r["action"], r["target"]) for r in rows} == {("Donald Trump", "warn", "Russia")}, (a, b)

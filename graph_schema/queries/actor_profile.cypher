@@ -1,8 +1,8 @@
 // name: actor_profile
 // question: Who is actor A: kind, country, affiliations, how many articles mention it, and its asserted events as source and as target by category?
-// params: a (actor id or name, e.g. "Russia")
+// params: a (actor id, name or alias, e.g. "Russia")
 // example: newsgraph query --name actor_profile --param a=Russia
-MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a)
+MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a) OR replace(replace(toLower($a), '.', ''), '-', ' ') IN coalesce(a.aliases, [])
 OPTIONAL MATCH (a)-[af:AFFILIATED_WITH]->(org:Actor)
 WITH a, af, org
 ORDER BY org.id

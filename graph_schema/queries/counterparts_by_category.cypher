@@ -1,8 +1,8 @@
 // name: counterparts_by_category
 // question: Who acted toward actor B, grouped by event category with counts (asserted events only)?
-// params: b (actor id or name, e.g. "United States"), limit (int, default 25)
+// params: b (actor id, name or alias, e.g. "United States"), limit (int, default 25)
 // example: newsgraph query --name counterparts_by_category --param b="United States"
-MATCH (b:Actor) WHERE b.id = $b OR toLower(b.name) = toLower($b)
+MATCH (b:Actor) WHERE b.id = $b OR toLower(b.name) = toLower($b) OR replace(replace(toLower($b), '.', ''), '-', ' ') IN coalesce(b.aliases, [])
 MATCH (a:Actor)-[:SOURCE_OF]->(e:Event)-[:TARGETS]->(b)
 WHERE coalesce(e.negated, false) = false AND e.modality IS NULL
 WITH e.category AS category, a, count(e) AS events, sum(e.score) AS score

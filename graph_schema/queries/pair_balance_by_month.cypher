@@ -3,7 +3,7 @@
 // params: a (name or id), b (name or id)
 // example: newsgraph query --name pair_balance_by_month --param a=Russia --param "b=United States"
 MATCH (s:Actor)-[r:INTERACTS_WITH]->(t:Actor)
-WHERE (s.id = $a OR toLower(s.name) = toLower($a)) AND (t.id = $b OR toLower(t.name) = toLower($b))
+WHERE (s.id = $a OR toLower(s.name) = toLower($a) OR replace(replace(toLower($a), '.', ''), '-', ' ') IN coalesce(s.aliases, [])) AND (t.id = $b OR toLower(t.name) = toLower($b) OR replace(replace(toLower($b), '.', ''), '-', ' ') IN coalesce(t.aliases, []))
   AND r.pair_months IS NOT NULL
 WITH s, t, r LIMIT 1
 UNWIND range(0, size(r.pair_months) - 1) AS i

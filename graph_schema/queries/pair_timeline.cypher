@@ -1,9 +1,9 @@
 // name: pair_timeline
 // question: What happened between actors A and B, in both directions, in date order?
-// params: a (actor id or name, e.g. "Russia"), b (actor id or name, e.g. "United States"), limit (int, default 100)
+// params: a (actor id, name or alias, e.g. "Russia"), b (actor id, name or alias, e.g. "United States"), limit (int, default 100)
 // example: newsgraph query --name pair_timeline --param a=Russia --param b="United States"
-MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a)
-MATCH (b:Actor) WHERE b.id = $b OR toLower(b.name) = toLower($b)
+MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a) OR replace(replace(toLower($a), '.', ''), '-', ' ') IN coalesce(a.aliases, [])
+MATCH (b:Actor) WHERE b.id = $b OR toLower(b.name) = toLower($b) OR replace(replace(toLower($b), '.', ''), '-', ' ') IN coalesce(b.aliases, [])
 UNWIND [[a, b], [b, a]] AS pair
 WITH pair[0] AS s, pair[1] AS t
 MATCH (s)-[:SOURCE_OF]->(e:Event)-[:TARGETS]->(t)

@@ -1,9 +1,9 @@
 // name: shortest_chain
 // question: What is the shortest chain of interactions leading from actor A to actor B (directed, at most 6 hops)?
-// params: a (actor id or name, e.g. "Syria"), b (actor id or name, e.g. "Russia"), limit (int, default 10)
+// params: a (actor id, name or alias, e.g. "Syria"), b (actor id, name or alias, e.g. "Russia"), limit (int, default 10)
 // example: newsgraph query --name shortest_chain --param a=Syria --param b=Russia
-MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a)
-MATCH (b:Actor) WHERE (b.id = $b OR toLower(b.name) = toLower($b)) AND b <> a
+MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a) OR replace(replace(toLower($a), '.', ''), '-', ' ') IN coalesce(a.aliases, [])
+MATCH (b:Actor) WHERE (b.id = $b OR toLower(b.name) = toLower($b) OR replace(replace(toLower($b), '.', ''), '-', ' ') IN coalesce(b.aliases, [])) AND b <> a
 WITH a, b
 MATCH p = allShortestPaths((a)-[:INTERACTS_WITH*..6]->(b))
 WITH DISTINCT nodes(p) AS ns

@@ -1,9 +1,9 @@
 // name: what_did_a_do_to_b
 // question: What did actor A do to actor B, with the evidence sentence?
-// params: a (actor id or name, e.g. "Russia"), b (actor id or name, e.g. "United States"), limit (int, default 25)
+// params: a (actor id, name or alias, e.g. "Russia"), b (actor id, name or alias, e.g. "United States"), limit (int, default 25)
 // example: newsgraph query --name what_did_a_do_to_b --param a=Russia --param b="United States"
-MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a)
-MATCH (b:Actor) WHERE b.id = $b OR toLower(b.name) = toLower($b)
+MATCH (a:Actor) WHERE a.id = $a OR toLower(a.name) = toLower($a) OR replace(replace(toLower($a), '.', ''), '-', ' ') IN coalesce(a.aliases, [])
+MATCH (b:Actor) WHERE b.id = $b OR toLower(b.name) = toLower($b) OR replace(replace(toLower($b), '.', ''), '-', ' ') IN coalesce(b.aliases, [])
 MATCH (a)-[sr:SOURCE_OF]->(e:Event)-[tr:TARGETS]->(b)
 MATCH (e)-[:REPORTED_IN]->(art:Article)
 OPTIONAL MATCH (e)-[:REPORTED_BY]->(rep:Actor)

@@ -1,8 +1,8 @@
 // name: who_reported_what
 // question: Which events did a person or body report (REPORTED_BY), with the evidence sentence?
-// params: reporter (actor id or name, e.g. "Maria Zakharova"), limit (int, default 50)
+// params: reporter (actor id, name or alias, e.g. "Maria Zakharova"), limit (int, default 50)
 // example: newsgraph query --name who_reported_what --param reporter="Maria Zakharova"
-MATCH (rep:Actor) WHERE rep.id = $reporter OR toLower(rep.name) = toLower($reporter)
+MATCH (rep:Actor) WHERE rep.id = $reporter OR toLower(rep.name) = toLower($reporter) OR replace(replace(toLower($reporter), '.', ''), '-', ' ') IN coalesce(rep.aliases, [])
 MATCH (e:Event)-[:REPORTED_BY]->(rep)
 MATCH (s:Actor)-[:SOURCE_OF]->(e)-[:REPORTED_IN]->(art:Article)
 OPTIONAL MATCH (e)-[:TARGETS]->(t:Actor)

@@ -148,6 +148,11 @@ class Persons:
             return person
         return None
 
+    def forms(self, actor_id: str) -> set[str]:
+        """The normalised full and short forms of a known person."""
+        return {key for key, pid in self._full.items() if pid == actor_id} | {
+            key for key, ids in self._short.items() if actor_id in ids}
+
     def is_short_name(self, word: str) -> bool:
         return norm(word) in self._short
 

@@ -38,6 +38,7 @@ normalised words of the title (lower case, no accents, hyphens as spaces:
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -349,3 +350,18 @@ def _compose(position: list[Token], body_role: str | None) -> str | None:
     if body_role and body_role not in text:
         return f"{text}, {body_role}"
     return text
+
+
+@functools.cache
+def known_forms() -> dict[str, list[str]]:
+    """Every lower-case form the shipped gazetteer and known persons give each actor ("moscow",
+    "kremlin" for Russia; "trump", "donald j trump" for Donald Trump), normalised as alias keys
+    are (no dots, accents, hyphens or leading "the"). Written on Actor nodes as `aliases`, so
+    a query finds an actor by any of them."""
+    forms: dict[str, set[str]] = {}
+    for key, entry in Gazetteer.load().aliases.items():
+        forms.setdefault(entry.actor.id, set()).add(key)
+    persons = Persons.load()
+    for known in persons.by_id.values():
+        forms.setdefault(known.actor.id, set()).update(persons.forms(known.actor.id))
+    return {actor_id: sorted(found) for actor_id, found in forms.items()}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsgraph.actors.resolver import known_forms
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.graph.records import Actor, Affiliation, Article, ExtractedArticle, Mention
 
@@ -15,7 +16,8 @@ extracted on the next run instead of being skipped as unchanged."""
 
 
 def _actor_row(actor: Actor) -> dict:
-    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country}
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
+            "aliases": known_forms().get(actor.id)}
 
 
 def _role(mention: Mention | None) -> str | None:
