@@ -185,3 +185,24 @@ def test_the_query_library_finds_an_actor_by_any_of_its_forms(store, nlp, resolv
     for a, b in (("Trump", "Moscow"), ("Donald J. Trump", "kremlin"), ("person:donald-trump", "Russia")):
         rows = store.read(query, {"a": a, "b": b, "limit": 5})
         assert {(r["source"], r["action"], r["target"]) for r in rows} == {("Donald Trump", "warn", "Russia")}, (a, b)
+
+
+def test_actors_to_review_lists_what_resolution_left_open(store, nlp, resolver):
+    from newsgraph.store.schema_files import named_queries
+
+    store.load([read(nlp, resolver, "Local builder wins award",
+                     "Anna Kowalczyk thanked the jury in Lyon. Later, Mr Nowak criticised the jury."),
+                read(nlp, resolver, "Biden wins", "Joe Biden defeated Donald Trump in the United States.")])
+    rows = store.read(named_queries()["actors_to_review"].cypher, {"limit": 25})
+    found = {r["id"]: r["why"] for r in rows}
+    assert found.get("person:nowak") == "one word: a surname no full name explains"
+    assert found.get("person:anna-kowalczyk") == "no country"
+    assert "person:donald-trump" not in found and "person:joe-biden" not in found
+
+
+def test_a_known_person_keeps_the_surname_against_a_relative(nlp, resolver):
+    item = read(nlp, resolver, "Hunter Biden's laptop",
+                "Hunter Biden's business deals were questioned. Joe Biden defended his son. "
+                "Later Biden attacked Trump over the deaths in the United States.")
+    (attack,) = [e for e in item.events if e.action.lemma == "attack"]
+    assert (attack.source.actor.id, attack.target.actor.id) == ("person:joe-biden", "person:donald-trump")

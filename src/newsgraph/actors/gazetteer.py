@@ -95,10 +95,17 @@ class Token(NamedTuple):
     possessive: bool
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, so folding
+# accents leaves them: "Løkke", "Paweł" would otherwise never match "Lokke", "Pawel", and ids
+# (ASCII slugs) would lose the letter.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+                               "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
 @functools.lru_cache(maxsize=200_000)
 def _fold(raw: str) -> str:
     decomposed = unicodedata.normalize("NFKD", raw)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_UNDECOMPOSED)
 
 
 def tokenize(text: str) -> list[Token]:

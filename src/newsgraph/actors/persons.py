@@ -226,9 +226,12 @@ def _load(extra: Path | None) -> Persons:
     parts: dict[tuple[str, str], str] = {}
     short: dict[str, list[str]] = {}
     ambiguous: set[tuple[str, str]] = set()
+    shared: set[str] = set()
     for known, forms, shorts in entries:
         pid = known.actor.id
         for form in forms:
+            if full.get(norm(form), pid) != pid:
+                shared.add(norm(form))  # two known persons go by this full form: neither does
             full[norm(form)] = pid
             parsed = HumanName(form)
             if parsed.first and parsed.last:
@@ -237,9 +240,16 @@ def _load(extra: Path | None) -> Persons:
                     ambiguous.add(key)  # two known persons share first and last name
                 parts[key] = pid
         for form in shorts:
+            if " " in form.strip():  # "King Charles", "bin Salman": a full form of its own
+                if full.get(norm(form), pid) != pid:
+                    shared.add(norm(form))
+                full[norm(form)] = pid
+                continue
             ids = short.setdefault(norm(form), [])
             if pid not in ids:
                 ids.append(pid)
     for key in ambiguous:
         del parts[key]
+    for form in shared:
+        del full[form]
     return Persons((known for known, _, _ in entries), full, parts, short)

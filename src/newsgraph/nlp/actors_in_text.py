@@ -164,7 +164,20 @@ class ArticleActors:
         known = self.resolver.persons.by_full_name(name)
         actor = self.persons.get(name) or (known.actor if known else self.resolver.person(name))
         self.persons.setdefault(name, actor)
-        self.persons.setdefault(words[-1], actor)
+        self._claim_surname(words[-1], actor, first=True)
+
+    def _claim_surname(self, surname: str, actor: Actor, first: bool = False) -> None:
+        """Who "Biden" alone means from here on: the full name met last (the first in the
+        pre-read), but a known person keeps a surname against one nobody knows: news calls
+        the president "Biden" and his son "Hunter Biden"."""
+        holder = self.persons.get(surname)
+        if holder is None or holder.id == actor.id:
+            self.persons[surname] = actor
+            return
+        holder_known = self.resolver.persons.get(holder.id) is not None
+        known = self.resolver.persons.get(actor.id) is not None
+        if (known and not holder_known) or (not first and known == holder_known):
+            self.persons[surname] = actor
 
     def _state_of(self, person: Actor) -> Mention | None:
         """The state a person is known to belong to, else the article's state: "Dube's
@@ -230,7 +243,7 @@ class ArticleActors:
                 self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role, self.date, self.date)
         self.persons[name] = actor
         if len(words) > 1:
-            self.persons[words[-1]] = actor
+            self._claim_surname(words[-1], actor)
             # Family name first in Chinese, Korean and Hungarian names: "Liu" for "Liu Yanhong".
             if len(words) == 2:
                 self.persons.setdefault(words[0], actor)
