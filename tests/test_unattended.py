@@ -242,3 +242,24 @@ def test_the_daemon_file_lock_excludes_another_process_and_times_out(tmp_path):
         holder.wait()
     with daemon.file_lock(lock, timeout=5):  # the kernel dropped the dead holder's lock
         pass
+
+
+def test_one_wait_serves_both_daemons_start_death_and_timeout(tmp_path):
+    """daemon.wait_until, which the embedded store and the Prefect server both wait with: ready
+    when the probe answers, False when the process dies first, None at the deadline."""
+    flag = tmp_path / "ready"
+    starting = subprocess.Popen([sys.executable, "-c", f"import time, pathlib; time.sleep(0.3); pathlib.Path({str(flag)!r}).touch(); time.sleep(5)"])
+    dying = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    hanging = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(5)"])
+    try:
+        assert daemon.wait_until(flag.exists, alive=lambda: starting.poll() is None, timeout=30) is True
+        never = tmp_path / "never"
+        assert daemon.wait_until(never.exists, alive=lambda: dying.poll() is None, timeout=30) is False
+        assert daemon.wait_until(never.exists, alive=lambda: hanging.poll() is None, timeout=0.3) is None
+        assert daemon.terminate(hanging.pid, grace=5) is True
+        hanging.wait(5)
+        assert daemon.wait_exit(hanging.pid, 1)
+    finally:
+        for process in (starting, dying, hanging):
+            process.kill()
+            process.wait()

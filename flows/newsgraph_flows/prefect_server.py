@@ -13,7 +13,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -61,12 +60,10 @@ def _start(home: Path) -> tuple[int, str]:
             env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,  # survives the command, and a kill of its process group
         )
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while not _healthy(api_url):
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            raise NewsgraphError(f"Prefect server {api_url}: did not start; see {home / 'server.log'}")
-        time.sleep(0.3)
+    if not daemon.wait_until(lambda: _healthy(api_url), alive=lambda: server.poll() is None,
+                             timeout=STARTUP_SECONDS, max_delay=0.3):
+        server.kill()
+        raise NewsgraphError(f"Prefect server {api_url}: did not start; see {home / 'server.log'}")
     (home / STATE_FILE).write_text(json.dumps({"pid": server.pid, "api_url": api_url}), encoding="utf-8")
     return server.pid, api_url
 

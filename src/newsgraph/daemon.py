@@ -26,7 +26,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,22 +55,45 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
-def terminate(pid: int, *, group: bool = False, grace: float = 20.0) -> None:
+def wait_until(ready: Callable[[], bool], *, alive: Callable[[], bool], timeout: float,
+               max_delay: float = 0.25) -> bool | None:
+    """Polls a starting daemon until `ready()` (True), its process dies first (False: after one
+    last look, since it may have answered and exited), or `timeout` seconds pass (None). The
+    delay doubles from 10 ms, so a fast start costs little and a slow one few probes."""
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        if ready():
+            return True
+        if not alive():
+            return True if ready() else False
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(delay)
+        delay = min(delay * 2, max_delay)
+
+
+def wait_exit(pid: int, timeout: float) -> bool:
+    """Whether the process is gone within `timeout` seconds."""
+    return wait_until(lambda: not pid_alive(pid), alive=lambda: True, timeout=timeout, max_delay=0.2) is True
+
+
+def terminate(pid: int, *, group: bool = False, grace: float = 20.0) -> bool:
     """SIGTERM (so a server flushes what it holds), then SIGKILL after `grace` seconds. With
-    `group`, the whole process group: `prefect server start` runs uvicorn as a child."""
+    `group`, the whole process group: `prefect server start` runs uvicorn as a child. Whether
+    the process is gone."""
     send = (lambda s: os.killpg(pid, s)) if group else (lambda s: os.kill(pid, s))
     try:
         send(signal.SIGTERM)
     except OSError:
-        return
-    deadline = time.monotonic() + grace
-    while pid_alive(pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    if pid_alive(pid) or group:
-        try:
-            send(signal.SIGKILL)
-        except OSError:
-            pass
+        return not pid_alive(pid)
+    if wait_exit(pid, grace) and not group:
+        return True
+    try:
+        send(signal.SIGKILL)
+    except OSError:
+        pass
+    return wait_exit(pid, 10.0)
 
 
 @contextmanager

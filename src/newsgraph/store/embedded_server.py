@@ -66,7 +66,6 @@ import hashlib
 import logging
 import os
 import platform
-import signal
 import stat
 import subprocess
 import sys
@@ -86,6 +85,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
+from newsgraph import daemon
 from newsgraph.daemon import file_lock
 from newsgraph.daemon import pid_alive as _pid_alive
 
@@ -537,45 +537,36 @@ class EmbeddedFalkorDB:
 
     def _wait_ready(self, pid: int | None, deadline: float) -> None:
         """Wait until the server answers PING; fail if its process dies."""
-        no_pid_since = time.monotonic()
-        delay = 0.01
-        while True:
-            state = self._probe()
-            if state is _State.READY:
-                self._adopt()
-                return
-            if pid is None:
-                pid = self._read_pid()
-                if (
-                    pid is None
-                    and state is _State.DOWN
-                    and time.monotonic() - no_pid_since > 30
-                ):
-                    raise self._error(
-                        "the server wrote no pid file within 30 s", with_log=True
-                    )
-            if pid is not None and not _pid_alive(pid):
-                # It may have exited after answering nothing, or the pid file
-                # is from an earlier run: one more look at the socket.
-                if self._probe() is _State.READY:
-                    self._adopt()
-                    return
-                raise self._error(
-                    f"the server (pid {pid}) exited during start-up", with_log=True
-                )
-            if time.monotonic() > deadline:
-                hint = (
-                    "it was left running - a large append-only file may still be replaying"
-                    if state is not _State.DOWN
-                    else "its socket never opened"
-                )
-                raise self._error(
-                    f"the server (pid {pid}) did not answer PING within "
-                    f"{self.start_timeout:g} s ({state.value}); {hint}",
-                    with_log=True,
-                )
-            time.sleep(delay)
-            delay = min(delay * 2, 0.25)
+        started = time.monotonic()
+        seen = {"pid": pid, "state": _State.DOWN}
+
+        def ready() -> bool:
+            seen["state"] = self._probe()
+            return seen["state"] is _State.READY
+
+        def alive() -> bool:
+            if seen["pid"] is None:
+                seen["pid"] = self._read_pid()
+            if seen["pid"] is None:
+                if seen["state"] is _State.DOWN and time.monotonic() - started > 30:
+                    raise self._error("the server wrote no pid file within 30 s", with_log=True)
+                return True
+            return _pid_alive(seen["pid"])
+
+        outcome = daemon.wait_until(ready, alive=alive, timeout=deadline - time.monotonic())
+        if outcome:
+            self._adopt()
+            return
+        if outcome is False:
+            raise self._error(f"the server (pid {seen['pid']}) exited during start-up", with_log=True)
+        state = seen["state"]
+        hint = ("it was left running - a large append-only file may still be replaying"
+                if state is not _State.DOWN else "its socket never opened")
+        raise self._error(
+            f"the server (pid {seen['pid']}) did not answer PING within "
+            f"{self.start_timeout:g} s ({state.value}); {hint}",
+            with_log=True,
+        )
 
     def _adopt(self) -> None:
         """Record the pid of the server answering on our socket (fixing the pid file)."""
@@ -606,7 +597,7 @@ class EmbeddedFalkorDB:
                 log.warning("SHUTDOWN refused by FalkorDB for %s: %s", self.data_dir, exc)
             finally:
                 conn.close()
-            if not self._wait_exit(pid, timeout):
+            if not daemon.wait_exit(pid, timeout):
                 log.warning("FalkorDB pid %d ignored SHUTDOWN for %.0f s", pid, timeout)
                 self._terminate(pid, sigterm_wait=10.0)
         else:
@@ -616,24 +607,8 @@ class EmbeddedFalkorDB:
 
     def _terminate(self, pid: int, sigterm_wait: float) -> None:
         """SIGTERM (redis shuts down gracefully on it), then SIGKILL."""
-        for sig, wait in ((signal.SIGTERM, sigterm_wait), (signal.SIGKILL, 10.0)):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, sig)
-            if self._wait_exit(pid, wait):
-                return
-            log.warning("FalkorDB pid %d survived %s", pid, sig.name)
-        raise self._error(f"cannot stop the server process {pid}")
-
-    @staticmethod
-    def _wait_exit(pid: int, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        delay = 0.01
-        while _pid_alive(pid):
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
-        return True
+        if not daemon.terminate(pid, grace=sigterm_wait):
+            raise self._error(f"cannot stop the server process {pid}")
 
     def _remove_stale_files(self) -> None:
         """Remove pid and socket files; only called when no live server owns them."""
