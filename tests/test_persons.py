@@ -206,3 +206,14 @@ def test_a_known_person_keeps_the_surname_against_a_relative(nlp, resolver):
                 "Later Biden attacked Trump over the deaths in the United States.")
     (attack,) = [e for e in item.events if e.action.lemma == "attack"]
     assert (attack.source.actor.id, attack.target.actor.id) == ("person:joe-biden", "person:donald-trump")
+
+
+def test_a_legislature_or_court_named_alone_is_the_articles_state(nlp, resolver):
+    """"The Senate", "the court": the sector of the state the article is about, as "the army"
+    is; not an actor of kind other named "Senate"."""
+    item = read(nlp, resolver, "Tariffs", "The United States imposed new tariffs on steel. "
+                "The Senate condemned China on Tuesday.")
+    (condemn,) = [e for e in item.events if e.action.lemma == "condemn"]
+    assert (condemn.source.actor.id, condemn.source.role, condemn.target.actor.id) == (
+        "country:USA", "legislature", "country:CHN")
+    assert not any(a.id == "other:senate" for a, _ in item.mentions)

@@ -30,6 +30,7 @@ PERSON_PRONOUNS = rules.words("person_pronouns")
 GROUP_PRONOUNS = rules.words("group_pronouns")
 QUANTIFIERS = rules.words("quantifiers")
 SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
+NON_ACTOR_NAMES = rules.words("non_actor_names")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Descriptions ("the group", "the army") -> the kinds they can mean, and a state role
 DESCRIPTION_KINDS = {noun: kinds for noun, (kinds, _) in rules.descriptions().items()}
@@ -403,6 +404,8 @@ class ArticleActors:
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             name = POSSESSIVE.sub("", name)
+            if not slug(name) or name in NON_ACTOR_NAMES:
+                return None  # no Latin letter or digit to name it by ("जो ..."), or "UTC"
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
@@ -470,6 +473,8 @@ class ArticleActors:
             country = next((actor.country for c in appos.lefts if c.dep_ in ("amod", "compound")
                             for actor in [self.resolver.demonym(c.text)] if actor is not None), None)
             name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+            if not slug(name):
+                return None
             actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], country)
             return _by(Mention(actor, core.text), "actor.described")
         return None
