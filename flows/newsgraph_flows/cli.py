@@ -25,8 +25,10 @@ from newsgraph.store.schema_files import named_queries, statement
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 schema_app = typer.Typer(no_args_is_help=True, help="The graph schema (migrations).")
 server_app = typer.Typer(no_args_is_help=True, help="The embedded FalkorDB server and the Prefect server runs reuse.")
+actors_app = typer.Typer(no_args_is_help=True, help="Curate actors: merge one into another, review the names left open.")
 app.add_typer(schema_app, name="schema")
 app.add_typer(server_app, name="server")
+app.add_typer(actors_app, name="actors")
 
 out = Console()
 err = Console(stderr=True)
@@ -358,6 +360,65 @@ def report(
     except OSError as exc:
         _fail(NewsgraphError(f"{out_path}: cannot write: {exc.strerror or exc}"))
     out.print(f"wrote {out_path} ({len(html) / 1e6:.1f} MB)")
+
+
+@app.command()
+def resolve(graph: GraphOption = None) -> None:
+    """Apply the curated merges of the alias file ([[merge]] tables, written by `actors merge`)
+    to the loaded graph without parsing any text again, then rebuild INTERACTS_WITH and the
+    analytics. A second run changes nothing."""
+    from newsgraph.analytics.analyze import analyze_and_write
+    from newsgraph.pipeline import resolver_for
+    from newsgraph.resolution import resolve as apply_merges
+
+    settings = _settings(graph)
+    try:
+        with open_store(settings) as store:
+            done = apply_merges(store, resolver_for(settings.extraction.extra_aliases))
+            if done.merged:
+                analyze_and_write(store, settings.batch_rows)
+    except (NewsgraphError, ValueError) as exc:
+        _fail(exc)
+    out.print(done.line())
+
+
+@actors_app.command("merge")
+def actors_merge(
+    source: Annotated[str, typer.Argument(help="id of the actor that is another (e.g. person:zakharova)")],
+    into: Annotated[str, typer.Argument(help="id of the actor it is (e.g. person:maria-zakharova)")],
+    graph: GraphOption = None,
+) -> None:
+    """Record that SOURCE is INTO in the alias file (NEWSGRAPH_EXTRA_ALIASES, else
+    data_dir/aliases.toml), so every later run resolves it so, and resolve the graph now."""
+    from newsgraph.curation import append_merge
+
+    settings = _settings(graph)
+    try:
+        with open_store(settings) as store:
+            rows = store.read(statement("resolve", "actor_rows"), {"ids": [source, into]})
+        found = {row["id"]: row for row in rows}
+        if source not in found:
+            raise NewsgraphError(f"{source}: no such actor in the graph")
+        append_merge(settings.alias_file, source, into, found.get(into))
+    except (NewsgraphError, ValueError, OSError) as exc:
+        _fail(exc)
+    out.print(f"{settings.alias_file}: {source} is {into}")
+    resolve(graph)
+
+
+@actors_app.command("review")
+def actors_review(
+    limit: Annotated[int, typer.Option(help="rows to show")] = 25,
+    graph: GraphOption = None,
+) -> None:
+    """The most mentioned names resolution left open (kind other, persons with no country or
+    one word only), to curate with the alias file."""
+    try:
+        with open_store(_settings(graph)) as store:
+            rows = store.read(named_queries()["actors_to_review"].cypher, {"limit": limit})
+    except NewsgraphError as exc:
+        _fail(exc)
+    out.print(_table(rows, title="actors to review") if rows else "nothing to review")
 
 
 @schema_app.command("apply")

@@ -51,6 +51,7 @@ def ingest(
                 quarantine.append(settings.quarantine_path, failed, started_at)
                 progress.advance(bar, len(shard) + len(failed))
         tasks.record_duplicates(store, copies)
+        tasks.resolve(store, settings.extraction)
         tasks.refresh_interactions(store)
         analysis = tasks.analyze(store, settings.batch_rows)
         summary = RunSummary.collect(

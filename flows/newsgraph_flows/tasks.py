@@ -17,6 +17,7 @@ from newsgraph.corpus.discover import ReadResult, discover, read_files
 from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
+from newsgraph.resolution import resolve as apply_merges
 from newsgraph.store.base import GraphStore
 
 
@@ -46,6 +47,12 @@ def load(store: GraphStore, batch: Sequence[ExtractedArticle], batch_rows: int) 
 @task(name="record-duplicates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
 def record_duplicates(store: GraphStore, copies: Sequence[Duplicate]) -> None:
     store.record_duplicates(copies)
+
+
+@task(name="resolve", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def resolve(store: GraphStore, config: Extraction) -> None:
+    """Articles loaded before a curated merge still name the merged actor: they move over."""
+    apply_merges(store, pipeline.resolver_for(config.extra_aliases), refresh=False)
 
 
 @task(name="refresh-interactions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)

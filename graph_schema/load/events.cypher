@@ -8,7 +8,7 @@ CREATE (e:Event {id: row.id, article_id: row.article_id, action: row.action, ver
                  category: row.category, score: row.score, negated: row.negated,
                  modality: row.modality, mode: row.mode, date: row.date, evidence: row.evidence,
                  sentence_index: row.sentence_index, start: row.start, end: row.end,
-                 confidence: row.confidence, rule: row.rule})
+                 confidence: row.confidence, rule: row.rule, token: row.token})
 CREATE (s)-[:SOURCE_OF {role: row.source_role}]->(e)
 CREATE (e)-[:REPORTED_IN]->(art)
 WITH e, row

@@ -39,7 +39,8 @@ class Settings(BaseSettings):
     spacy_model: str = "auto"
     """`auto` prefers the official en_core_web_sm and falls back to the re-upload."""
     extra_aliases: Path | None = None
-    """A TOML file of user aliases for the actor gazetteer (see actors/README.md)."""
+    """A TOML file of user aliases, known persons and merges for the actor gazetteer (see
+    actors/README.md); default data_dir/aliases.toml when that exists (`actors merge` writes it)."""
     batch_rows: int = Field(2000, validation_alias=AliasChoices("NEWSGRAPH_BATCH_ROWS", "NEWSGRAPH_BATCH_SIZE"))
     """Rows per write transaction (one UNWIND batch): in a load, events (the batch holds whole
     articles up to about this many events); in the analytics write-back, actors or pairs.
@@ -83,8 +84,13 @@ class Settings(BaseSettings):
         return [Path(p) for p in self.action_lexicon.split(os.pathsep) if p]
 
     @property
+    def alias_file(self) -> Path:
+        """The user's alias file: the one set, else data_dir/aliases.toml (which may not exist)."""
+        return self.extra_aliases or self.data_dir / "aliases.toml"
+
+    @property
     def extraction(self) -> Extraction:
-        return Extraction(self.spacy_model, self.extra_aliases)
+        return Extraction(self.spacy_model, self.alias_file if self.alias_file.exists() else None)
 
     def overriding(self, *, graph_uri: str | None = None) -> Settings:
         """These settings with what a command line gave (None keeps the setting)."""

@@ -81,9 +81,10 @@ _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 # "person" tables are known persons, read by actors/persons.py from the same user file.
-_TOP_KEYS = {"actor", "alias", "heads", "demonyms", "generic_heads", "office_titles", "person"}
+_TOP_KEYS = {"actor", "alias", "heads", "demonyms", "generic_heads", "office_titles", "person", "merge"}
 _ACTOR_KEYS = {"id", "name", "kind", "country", "aliases", "exact_case"}
 _ALIAS_KEYS = {"actor", "role", "aliases", "exact_case"}
+_MERGE_KEYS = {"from", "into", "name", "country"}
 
 
 class Token(NamedTuple):
@@ -167,6 +168,8 @@ class Gazetteer:
     heads: dict[str, str]
     generic_heads: frozenset[str]
     office_titles: frozenset[str]
+    # Curation: actor id -> (id, name, country) of the actor it is one with (`[[merge]]`).
+    merges: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     max_alias_words: int = field(init=False)
     max_head_words: int = field(init=False)
 
@@ -223,6 +226,7 @@ class _Builder:
         self.heads: dict[str, str] = {}
         self.generic: set[str] = set()
         self.titles: set[str] = set()
+        self.merges: dict[str, tuple[str, str | None, str | None]] = {}
 
     def add_countries(self, document: dict[str, Any]) -> None:
         for country in document["countries"]:
@@ -254,6 +258,25 @@ class _Builder:
             self.demonyms[alias_key(text)] = actor_id
         self.generic.update(alias_key(w) for w in doc.get("generic_heads", []))
         self.titles.update(alias_key(w) for w in doc.get("office_titles", []))
+        for entry in doc.get("merge", []):
+            self._merge(entry, origin)
+
+    def _merge(self, entry: dict[str, Any], origin: str) -> None:
+        """`[[merge]] from = ["person:zakharova"], into = "person:maria-zakharova"`: the
+        actors of `from` are the one of `into` (`newsgraph actors merge` writes these)."""
+        _check_keys(entry, _MERGE_KEYS, origin)
+        into = entry.get("into")
+        sources = entry.get("from")
+        sources = [sources] if isinstance(sources, str) else sources
+        for actor_id in [into, *(sources or [])]:
+            kind, _, slug = str(actor_id).partition(":")
+            if not isinstance(actor_id, str) or kind not in ACTOR_KINDS or not (
+                    _ALPHA3 if kind == "country" else _SLUG).fullmatch(slug):
+                raise ValueError(f"{origin}: merge: {actor_id!r} is no actor id (<kind>:<slug>)")
+        if not sources or into in sources:
+            raise ValueError(f"{origin}: merge into {into!r} needs other actors in `from`")
+        for actor_id in sources:
+            self.merges[actor_id] = (into, entry.get("name"), entry.get("country"))
 
     def _actor(self, entry: dict[str, Any], origin: str, strict: bool) -> None:
         _check_keys(entry, _ACTOR_KEYS, origin)
@@ -320,7 +343,21 @@ class _Builder:
             heads=dict(self.heads),
             generic_heads=frozenset(self.generic),
             office_titles=frozenset(self.titles),
+            merges=self._merge_chains(),
         )
+
+    def _merge_chains(self) -> dict[str, tuple[str, str | None, str | None]]:
+        """Each merged id to the end of its chain (a -> b, b -> c: a -> c); a cycle raises."""
+        final = {}
+        for start in self.merges:
+            seen, target = {start}, self.merges[start]
+            while target[0] in self.merges:
+                if target[0] in seen:
+                    raise ValueError(f"merges form a cycle through {target[0]!r}")
+                seen.add(target[0])
+                target = self.merges[target[0]]
+            final[start] = target
+        return final
 
 
 def _auto_case(text: str) -> str | None:

@@ -38,6 +38,7 @@ normalised words of the title (lower case, no accents, hyphens as spaces:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -123,6 +124,12 @@ class Resolver:
             elif not key.endswith("s"):
                 self._people[key + "s"] = actor
         self._cache: dict[str, Mention | None] = {}
+        self._merged: dict[str, Actor] = {}
+        for source, (into, name, country) in gazetteer.merges.items():
+            known = gazetteer.actors.get(into) or (self.persons.get(into).actor if self.persons.get(into) else None)
+            if known is None and name is None:
+                raise ValueError(f"merge into {into!r}: an actor the gazetteer does not know needs a name")
+            self._merged[source] = known or Actor(into, name, into.partition(":")[0], country)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle without the cache: a worker fills its own."""
@@ -168,6 +175,22 @@ class Resolver:
             if entry is not None and entry.actor.kind == "country" and entry.role is None:
                 actor = entry.actor
         return actor
+
+    @property
+    def merged_ids(self) -> list[str]:
+        """The ids curated merges make into others."""
+        return sorted(self._merged)
+
+    def canonical(self, actor: Actor) -> Actor:
+        """The actor a curated merge makes this one ("person:zakharova" -> Maria Zakharova);
+        itself otherwise. The last step of every resolution, so a clean run with the merge
+        gives the graph `newsgraph resolve` makes of an old one."""
+        merged = self._merged.get(actor.id)
+        if merged is None:
+            return actor
+        if merged.country is None and actor.country is not None:
+            return dataclasses.replace(merged, country=actor.country)
+        return merged
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, if the gazetteer knows it."""

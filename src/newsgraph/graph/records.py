@@ -109,6 +109,7 @@ class Event:
     reported_by: Mention | None = None
     confidence: float = 0.5
     rule: tuple[str, ...] = ()  # the named rules that read it off the parse, in order
+    token: int | None = None  # the verb's token index in the article: with the participants, the id
 
 
 def record_place(doc: str, record: int | None) -> str:

@@ -213,7 +213,7 @@ class ArticleActors:
             organisation = self.resolver.actor(office.org) if office else None
             if organisation is None:
                 return None
-            return Mention(organisation, mention.text, office.role)
+            return Mention(self.resolver.canonical(organisation), mention.text, office.role)
         return Mention(affiliation.organisation, mention.text, affiliation.role)
 
     # -- persons -----------------------------------------------------------------------
@@ -273,11 +273,15 @@ class ArticleActors:
     def all_affiliations(self) -> tuple[Affiliation, ...]:
         """The affiliations the text states and the known persons' offices, in id order; a
         stated one that repeats a known office is the office."""
+        canonical = self.resolver.canonical
         known = {key[:3] for key in self.offices}
-        stated = [a for a in self.affiliations.values()
-                  if (a.person.id, a.organisation.id, a.role) not in known]
-        return tuple(sorted([*stated, *self.offices.values()],
-                            key=lambda a: (a.person.id, a.organisation.id, a.role or "")))
+        found: dict[tuple[str, str, str, str], Affiliation] = {}
+        for a in [*self.affiliations.values(), *self.offices.values()]:
+            if a.basis == "stated" and (a.person.id, a.organisation.id, a.role) in known:
+                continue
+            a = dataclasses.replace(a, person=canonical(a.person), organisation=canonical(a.organisation))
+            found.setdefault((a.person.id, a.organisation.id, a.role or "", a.since or ""), a)
+        return tuple(found[k] for k in sorted(found))
 
     def _person_title(self, head: Token, ent: Span) -> str | None:
         """Words before the name ("Russian Foreign Ministry spokeswoman") or an apposition
@@ -302,6 +306,9 @@ class ArticleActors:
         still means the spokeswoman who was speaking."""
         found = self._resolve(head, speaker)
         if found is not None:
+            actor = self.resolver.canonical(found[0].actor)
+            if actor is not found[0].actor:
+                found = (dataclasses.replace(found[0], actor=actor), found[1])
             self.note(found[0], head.i, recent, subject)
         return found
 

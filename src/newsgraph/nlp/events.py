@@ -217,6 +217,8 @@ class SentenceReader:
                     actor = self.actors.resolver.demonym(partner.text)
                     mention = (Mention(actor, partner.text, first.mention.role, rules.rule("actor.modifier"))
                                if actor else self.actors.resolver.lookup(partner.text))
+                    if mention is not None:
+                        mention = dataclasses.replace(mention, actor=self.actors.resolver.canonical(mention.actor))
                     if mention is not None and mention.actor.id != first.mention.actor.id:
                         found.append(Participant(mention, first.factor, first.rules[:1] + _rules(mention.rule),
                                                  first.phrase))
@@ -621,6 +623,7 @@ class SentenceReader:
                     target=target.mention if target else None,
                     reported_by=reported,
                     confidence=round(0.9 * factor, 3),
+                    token=verb.i,
                     rule=_rules(action_rule, *source.rules, *(target.rules if target else (TARGET_NONE,)),
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )

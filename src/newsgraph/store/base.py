@@ -82,6 +82,11 @@ class GraphStore(ABC):
             loaded += len(batch)
         return loaded
 
+    def write_rows(self, write: str, ids: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
+        """One write of graph_schema/load/steps.toml from rows built elsewhere (`newsgraph
+        resolve` rebuilds an article's rows from the graph instead of from a parse)."""
+        self.write(_steps(write, ids, rows))
+
     def record_duplicates(self, duplicates: Sequence[Duplicate]) -> None:
         """Keeps syndicated copies as Articles pointing at their originals, without events
         (a copy loaded as an original by an earlier run loses its events here). The originals

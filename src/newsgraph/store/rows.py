@@ -15,7 +15,7 @@ DUPLICATE_VERSION = "duplicate"
 extracted on the next run instead of being skipped as unchanged."""
 
 
-def _actor_row(actor: Actor) -> dict:
+def actor_row(actor: Actor) -> dict:
     return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
             "aliases": known_forms().get(actor.id)}
 
@@ -58,16 +58,16 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
             }
         )
         for actor, count in item.mentions:
-            actors.setdefault(actor.id, _actor_row(actor))
+            actors.setdefault(actor.id, actor_row(actor))
             mentions.append({"article_id": a.id, "actor_id": actor.id, "count": count})
         for aff in item.affiliations:
-            actors.setdefault(aff.person.id, _actor_row(aff.person))
-            actors.setdefault(aff.organisation.id, _actor_row(aff.organisation))
+            actors.setdefault(aff.person.id, actor_row(aff.person))
+            actors.setdefault(aff.organisation.id, actor_row(aff.organisation))
             _add_affiliation(affiliations, offices, aff)
         for e in item.events:
             for mention in (e.source, e.target, e.reported_by):
                 if mention is not None:
-                    actors.setdefault(mention.actor.id, _actor_row(mention.actor))
+                    actors.setdefault(mention.actor.id, actor_row(mention.actor))
             events.append(
                 {
                     "id": e.id, "article_id": e.article_id, "action": e.action.lemma,
@@ -75,7 +75,7 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
                     "negated": e.action.negated, "modality": e.action.modality, "mode": e.action.mode,
                     "date": a.published,
                     "evidence": e.sentence, "sentence_index": e.sentence_index, "start": e.start,
-                    "end": e.end, "confidence": e.confidence, "rule": list(e.rule),
+                    "end": e.end, "confidence": e.confidence, "rule": list(e.rule), "token": e.token,
                     "source_id": e.source.actor.id, "source_role": e.source.role,
                     "target_id": e.target.actor.id if e.target else None,
                     "target_role": _role(e.target),
@@ -86,11 +86,29 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
     return {
         "articles": articles,
         "actors": [actors[k] for k in sorted(actors)],
-        "events": events,
+        "events": one_per_id(events),
         "mentions": mentions,
         "affiliations": [affiliations[k] for k in sorted(affiliations, key=str)],
         "offices": [offices[k] for k in sorted(offices, key=str)],
     }
+
+
+def one_per_id(events: list[dict]) -> list[dict]:
+    """One row per event id, in order. Two readings of one verb with the same participants (the
+    same actor named twice, or two actors a merge made one) are one event: the surest, then the
+    first by rules and roles, so the load and `newsgraph resolve` keep the same one."""
+    best: dict[str, dict] = {}
+    for row in events:
+        old = best.get(row["id"])
+        if old is None or _preference(row) < _preference(old):
+            best[row["id"]] = row
+    kept = {id(row) for row in best.values()}
+    return [row for row in events if id(row) in kept]
+
+
+def _preference(row: dict) -> tuple:
+    return (-row["confidence"], list(row["rule"] or []), row["source_role"] or "", row["target_role"] or "",
+            row["reporter_id"] or "")
 
 
 def _add_affiliation(stated: dict, offices: dict, aff: Affiliation) -> None:

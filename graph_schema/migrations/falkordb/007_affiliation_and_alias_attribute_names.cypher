@@ -1,4 +1,0 @@
-// Registers the property names of dated affiliations (AFFILIATED_WITH.since, until, basis) and
-// of Actor.aliases, for the reason given in 003_attribute_names.cypher.
-CREATE (n:_NewsgraphSchema {since: 0, until: 0, basis: 0, aliases: 0})
-DELETE n;

@@ -1,0 +1,114 @@
+"""`newsgraph resolve`: apply curated merges to a loaded graph without parsing any text again.
+
+A merge (`[[merge]]` in the alias file; `newsgraph actors merge A B` writes one) says that actor
+A is actor B. Extraction applies merges as the last step of every resolution, so a clean run
+with the alias file writes B wherever the text named A. This module makes an existing graph
+equal to that clean run: every article whose events or mentions involve a merged actor is
+rewritten from what the graph stores (events with their participants and verb token, mention
+counts), with the participants mapped, event ids recomputed as extraction computes them and
+MENTIONS counts summed; affiliations move to B with the load's own statements (so their dates
+merge as the load merges them); A goes; INTERACTS_WITH is rebuilt. Running it again finds no
+merged actor and changes nothing.
+
+What it cannot redo without the text: a merge that changes an actor's kind may change what the
+learned filter keeps, and one that makes an event's source its own target drops that target
+where extraction might have chosen another. Re-run those articles (`run --force`) to be exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsgraph.actors.resolver import Resolver
+from newsgraph.errors import NewsgraphError
+from newsgraph.graph.records import Actor
+from newsgraph.nlp.events import event_id
+from newsgraph.store.base import GraphStore
+from newsgraph.store.rows import actor_row, one_per_id
+from newsgraph.store.schema_files import load_statement, statement
+
+ARTICLES_PER_WRITE = 200
+
+
+@dataclass(frozen=True)
+class Resolved:
+    merged: tuple[str, ...]  # the merged actor ids that were in the graph
+    articles: int  # articles rewritten
+
+    def line(self) -> str:
+        if not self.merged:
+            return "resolve: no merged actor is in the graph; nothing changed"
+        return (f"resolve: merged {len(self.merged)} actor(s) ({', '.join(self.merged[:5])}"
+                f"{', …' if len(self.merged) > 5 else ''}); rewrote {self.articles} article(s)")
+
+
+def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Resolved:
+    """Applies the resolver's merges to the graph; `refresh=False` leaves the rebuild of
+    INTERACTS_WITH to the caller (the ingest flow does it once after the load)."""
+    present = [r["id"] for r in store.read(statement("resolve", "actors_present"),
+                                           {"ids": resolver.merged_ids})]
+    if not present:
+        return Resolved((), 0)
+    targets = {row["id"]: resolver.canonical(Actor(row["id"], row["name"], row["kind"], row["country"]))
+               for row in store.read(statement("resolve", "actor_rows"), {"ids": present})}
+    target_rows = sorted({t.id: actor_row(t) for t in targets.values()}.items())
+    store.write([(load_statement("actors"), {"rows": [row for _, row in target_rows]})])
+    articles = [r["id"] for r in store.read(statement("resolve", "articles_of_actors"), {"ids": present})]
+    for ids in _chunks(articles, ARTICLES_PER_WRITE):
+        store.write_rows("load_articles", ids, _article_rows(store, ids, targets))
+    _move_affiliations(store, present, targets)
+    store.write([(statement("resolve", "delete_actors"), {"ids": present})])
+    if refresh:
+        store.refresh_interactions()
+    return Resolved(tuple(present), len(articles))
+
+
+def _article_rows(store: GraphStore, ids: list[str], targets: dict[str, Actor]) -> dict[str, list[dict]]:
+    def mapped(actor_id: str | None) -> str | None:
+        return targets[actor_id].id if actor_id in targets else actor_id
+
+    events = store.read(statement("resolve", "event_rows"), {"ids": ids})
+    if any(row["token"] is None for row in events):
+        raise NewsgraphError("the graph holds events loaded before extract-4, which record no verb "
+                             "token: run `newsgraph run --force` once, then resolve")
+    for row in events:
+        row["rule"] = list(row["rule"] or [])
+        row["source_id"] = mapped(row["source_id"])
+        row["target_id"] = mapped(row["target_id"])
+        row["reporter_id"] = mapped(row["reporter_id"])
+        if row["target_id"] == row["source_id"]:  # extraction never makes an actor its own target
+            row["target_id"] = row["target_role"] = None
+        if row["reporter_id"] == row["source_id"]:
+            row["reporter_id"] = None
+        row["id"] = event_id(row["article_id"], row["token"], row["source_id"], row["target_id"])
+    counts: dict[tuple[str, str], int] = {}
+    for row in store.read(statement("resolve", "mention_rows"), {"ids": ids}):
+        key = (row["article_id"], mapped(row["actor_id"]))
+        counts[key] = counts.get(key, 0) + int(row["count"])
+    return {
+        "articles": store.read(statement("resolve", "article_rows"), {"ids": ids}),
+        "actors": [],  # the targets are written first; every other actor is already there
+        "events": one_per_id(events),
+        "mentions": [{"article_id": a, "actor_id": b, "count": n} for (a, b), n in sorted(counts.items())],
+        "affiliations": [],
+        "offices": [],
+    }
+
+
+def _move_affiliations(store: GraphStore, present: Sequence[str], targets: dict[str, Actor]) -> None:
+    """A's AFFILIATED_WITH edges become B's through the load's own statements, so a stated edge
+    B already has takes the earlier `since` and the later `until`, as a clean run would."""
+    stated, offices = [], []
+    for row in store.read(statement("resolve", "affiliation_rows"), {"ids": list(present)}):
+        row = row | {"person_id": targets[row["person_id"]].id if row["person_id"] in targets else row["person_id"],
+                     "organisation_id": targets[row["organisation_id"]].id
+                     if row["organisation_id"] in targets else row["organisation_id"]}
+        (offices if row.pop("basis") == "curated" else stated).append(row)
+    store.write([(load_statement("affiliations"), {"rows": stated}),
+                 (load_statement("offices"), {"rows": offices})])
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
