@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -56,6 +57,8 @@ def test_a_store_that_is_down_is_one_line_naming_the_uri(data_dir, command):
 def test_run_twice_leaves_every_count_identical(data_dir, corpus):
     first = newsgraph("run", *corpus, data_dir=data_dir)
     assert first.returncode == 0, first.stderr
+    said = " ".join(first.stdout.split())  # rich wraps the line at the terminal's width
+    assert re.search(r"extracted 9 · .* · [\d.]+ articles/s · [\d,]+ words/s", said), said
     after_first = counts(data_dir)
     assert after_first["articles"] == 9 and after_first["events"] > 10
     second = newsgraph("run", *corpus, data_dir=data_dir)

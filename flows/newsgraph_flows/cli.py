@@ -115,7 +115,7 @@ def run(
         f"files {summary.files} · articles read {summary.articles_read} · not English {summary.not_english}"
         f" · copies {summary.duplicates} · unchanged {summary.skipped_unchanged}"
         f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
-        f" · {summary.seconds} s"
+        f" · {summary.seconds} s" + (f" · {summary.throughput()}" if summary.throughput() else "")
     )
     if summary.analysis:
         out.print(summary.analysis)

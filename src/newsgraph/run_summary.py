@@ -29,6 +29,15 @@ class RunSummary:
     quarantine: str | None = None
     warnings: list[str] = field(default_factory=list)
     """Records loaded with something dropped (an unreadable date, a link that is not http)."""
+    words_extracted: int = 0
+
+    def throughput(self) -> str:
+        """Articles and words extracted per second of the whole run (reading, loading and
+        analytics included): what a user can expect of a corpus of their own."""
+        if not self.articles_extracted or self.seconds <= 0:
+            return ""
+        return (f"{self.articles_extracted / self.seconds:.1f} articles/s · "
+                f"{self.words_extracted / self.seconds:,.0f} words/s")
 
     @classmethod
     def collect(
@@ -44,6 +53,7 @@ class RunSummary:
             not_english=not_english,
             articles_extracted=len(extracted),
             events_extracted=sum(len(x.events) for x in extracted),
+            words_extracted=sum(x.word_count for x in extracted),
             errors=[str(e) for e in errors if not e.kept],
             warnings=[str(e) for e in errors if e.kept],
             seconds=round(seconds, 2),
@@ -62,7 +72,7 @@ class RunSummary:
             f"unchanged and skipped: {self.skipped_unchanged}, copies of another article: {self.duplicates}, "
             f"not English (skipped): {self.not_english}",
             f"- extracted: {self.articles_extracted} articles, {self.events_extracted} events "
-            f"in {self.seconds} s",
+            f"in {self.seconds} s" + (f" ({self.throughput()})" if self.throughput() else ""),
             f"- quarantined (skipped files and records): {len(self.errors)}, warnings: {len(self.warnings)}"
             + (f", listed in `{self.quarantine}`" if self.quarantine else ""),
             *([f"- {self.analysis}"] if self.analysis else []),
