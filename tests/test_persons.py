@@ -217,3 +217,9 @@ def test_a_legislature_or_court_named_alone_is_the_articles_state(nlp, resolver)
     assert (condemn.source.actor.id, condemn.source.role, condemn.target.actor.id) == (
         "country:USA", "legislature", "country:CHN")
     assert not any(a.id == "other:senate" for a, _ in item.mentions)
+
+
+def test_a_family_tagged_as_a_place_is_no_place(nlp, resolver):
+    item = read(nlp, resolver, "Holiday", "Joe Biden spoke in Delaware. The Bidens travelled to Nantucket "
+                "for Thanksgiving, the White House said.")
+    assert not any(a.kind == "place" and "biden" in a.id for a, _ in item.mentions)

@@ -413,6 +413,8 @@ class ArticleActors:
             name = POSSESSIVE.sub("", name)
             if not slug(name) or name in NON_ACTOR_NAMES:
                 return None  # no Latin letter or digit to name it by ("जो ..."), or "UTC"
+            if kind == "place" and " " not in name and self._not_a_person([name]):
+                return None  # "the Bidens", tagged a place: a family, no place and no one person
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
