@@ -324,3 +324,18 @@ def test_help_is_the_event_and_the_one_helped_its_target(nlp, resolver):
     events = events_of(nlp, resolver, "NATO offered to help Estonia restore its banking networks.")
     assert [(e.source.actor.id, e.action.lemma, e.target.actor.id, e.action.modality) for e in events] == [
         ("igo:nato", "help", "country:EST", "intended")]
+
+
+def test_participants_coordinated_through_a_name_in_apposition(nlp, resolver):
+    """The parser hangs "and energy minister Yuval Steinitz" on the name in apposition, not on
+    the title it stands beside: both ministers attended."""
+    found = triples(events_of(nlp, resolver, "The summit was attended by Israeli prime minister Benjamin "
+                              "Netanyahu and Greek prime minister Kyriakos Mitsotakis."))
+    assert {s for s, _, _ in found} >= {"person:benjamin-netanyahu", "person:kyriakos-mitsotakis"}
+
+
+def test_a_passive_subject_pronoun_is_read_before_the_agent(nlp, resolver):
+    """"He was welcomed by X": "he" is the person named before, not X, who comes after."""
+    found = triples(events_of(nlp, resolver, "Japanese Prime Minister Hiroshi Tanabe flew to Hanoi on Monday.",
+                              "He was welcomed at the palace by Vietnamese President Nguyen Van Thanh."))
+    assert ("person:nguyen-van-thanh", "welcome", "person:hiroshi-tanabe") in found

@@ -77,6 +77,15 @@ def _conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
 
 
+def _coordinated(token: Token) -> list[Token]:
+    """A phrase and those coordinated with it, also through the name in apposition the parser
+    hangs them on: "by Israeli prime minister Benjamin Netanyahu and ... Yuval Steinitz"."""
+    found = _conjuncts(token)
+    for appos in _children(token, {"appos"}):
+        found += [c for c in appos.conjuncts if c not in found]
+    return found
+
+
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -236,7 +245,7 @@ class SentenceReader:
         ):
             tokens = _conjuncts(speaker) if head.lower_ == "they" else [speaker]
             return [(t, SPEAKER_PRONOUN) for t in tokens]
-        found = [(t, how) for t in _conjuncts(head)]
+        found = [(t, how) for t in _coordinated(head)]
         if head.lemma_.lower() in MEMBER_NOUNS:
             # "executives of Volkswagen and BASF": each company the group comes from
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
@@ -567,8 +576,9 @@ class SentenceReader:
                 agents = [(c, rules.rule("source.passive_agent")) for p in _children(verb, {"prep"})
                           for o in _children(p, {"pobj"}) for b in o.children
                           if b.dep_ == "prep" and b.lower_ == "by" for c in _children(b, {"pobj"})]
-            sources = self._participants(agents, verb, subject=True)
+            # In reading order: "He was met by X": "he" is the person named before, not X.
             targets = self._participants(passive_subjects, verb)
+            sources = self._participants(agents, verb, subject=True)
         else:
             sources = self._participants(self._subject_tokens(verb), verb, subject=True)
             targets = self._participants(target_tokens, verb)
