@@ -339,3 +339,10 @@ def test_a_passive_subject_pronoun_is_read_before_the_agent(nlp, resolver):
     found = triples(events_of(nlp, resolver, "Japanese Prime Minister Hiroshi Tanabe flew to Hanoi on Monday.",
                               "He was welcomed at the palace by Vietnamese President Nguyen Van Thanh."))
     assert ("person:nguyen-van-thanh", "welcome", "person:hiroshi-tanabe") in found
+
+
+def test_the_name_after_the_city_of_is_a_place(nlp, resolver):
+    """The small model calls "Melitopol" a people (NORP) here; "the city of" says it is a place."""
+    found = triples(events_of(nlp, resolver, "Ukrainian forces struck an ammunition depot in the "
+                              "Russian-occupied city of Melitopol overnight."))
+    assert ("country:UKR", "strike", "place:melitopol") in found

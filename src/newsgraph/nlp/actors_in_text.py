@@ -407,6 +407,13 @@ class ArticleActors:
         described = self._described(head, core)
         if described is not None:
             return described
+        if (head.pos_ == "PROPN" and head.dep_ == "pobj" and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() in PLACE_NOUNS and core.text[:1].isupper()):
+            # "the Russian-occupied city of Melitopol": the noun says it is a place, whatever
+            # the NER calls the name (a people, NORP, or nothing).
+            name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+            if slug(name):
+                return _by(Mention(Actor(f"place:{slug(name)}", name, "place", None), core.text), "actor.place_of")
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
