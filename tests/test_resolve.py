@@ -98,6 +98,15 @@ def test_a_merge_file_that_names_no_actor_id_is_refused(tmp_path):
         Resolver.default(extra_aliases=cycle)
 
 
+def state(data_dir: Path) -> dict:
+    found = {}
+    for name in ("actors", "events", "mentions", "affiliations", "interactions"):
+        run = newsgraph("query", "--json", SNAPSHOT[name], data_dir=data_dir)
+        assert run.returncode == 0, run.stderr
+        found[name] = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    return found
+
+
 def test_actors_merge_and_resolve_as_commands_equal_a_clean_run(tmp_path):
     """The user's path: run, `actors merge`, `resolve`; against a clean run of the same corpus
     with the alias file the merge wrote. Counts and every event, actor and mention id agree."""
@@ -109,6 +118,7 @@ def test_actors_merge_and_resolve_as_commands_equal_a_clean_run(tmp_path):
     first, clean = tmp_path / "first", tmp_path / "clean"
     done = newsgraph("run", str(corpus), data_dir=first)
     assert done.returncode == 0, done.stderr
+    unmerged = state(first)
     merged = newsgraph("actors", "merge", "other:zakharova", "person:maria-zakharova", data_dir=first)
     assert merged.returncode == 0, merged.stderr
     assert "merged 1 actor(s)" in merged.stdout and "rewrote 2 article(s)" in merged.stdout
@@ -118,14 +128,6 @@ def test_actors_merge_and_resolve_as_commands_equal_a_clean_run(tmp_path):
     done = newsgraph("run", str(corpus), data_dir=clean, NEWSGRAPH_EXTRA_ALIASES=str(first / "aliases.toml"))
     assert done.returncode == 0, done.stderr
 
-    def state(data_dir: Path) -> dict:
-        found = {}
-        for name in ("actors", "events", "mentions", "affiliations", "interactions"):
-            run = newsgraph("query", "--json", SNAPSHOT[name], data_dir=data_dir)
-            assert run.returncode == 0, run.stderr
-            found[name] = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
-        return found
-
     merged_state = state(first)
     assert merged_state == state(clean)
     assert any(row["s"] == "person:maria-zakharova" and row["t"] == "igo:nato" for row in merged_state["events"])
@@ -134,5 +136,10 @@ def test_actors_merge_and_resolve_as_commands_equal_a_clean_run(tmp_path):
     assert missing.returncode == 1 and "person:nobody: no such actor" in missing.stderr
     review = newsgraph("actors", "review", data_dir=first)
     assert review.returncode == 0 and "other:zakharova" not in review.stdout
+    split = newsgraph("actors", "split", "other:zakharova", data_dir=first)
+    assert split.returncode == 0, split.stderr
+    assert "other:zakharova is no longer person:maria-zakharova" in " ".join(split.stdout.split())
+    assert "[[merge]]" not in (first / "aliases.toml").read_text(encoding="utf-8")
+    assert state(first) == unmerged  # the articles that named her were read again
     newsgraph("server", "stop", data_dir=first)
     newsgraph("server", "stop", data_dir=clean)

@@ -406,6 +406,38 @@ def actors_merge(
     resolve(graph)
 
 
+@actors_app.command("split")
+def actors_split(
+    actor: Annotated[str, typer.Argument(help="id of an actor merged by `actors merge` (or any actor to re-read)")],
+    graph: GraphOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+) -> None:
+    """Undo `actors merge ACTOR ...`, or re-read an actor after an edit of the alias file: the
+    merge goes from the alias file and every article that names the actor (or the one it was
+    merged into) is extracted again from its input file, so the graph is what a clean run with
+    the alias file gives. The input files must still be where the run read them."""
+    from newsgraph.curation import remove_merge
+
+    settings = _settings(graph)
+    try:
+        into = remove_merge(settings.alias_file, actor)
+        with open_store(settings) as store:
+            docs = [row["doc"] for row in store.execute(statement("resolve", "mark_for_reextraction"),
+                                                        {"id": into or actor})]
+    except (NewsgraphError, ValueError, OSError) as exc:
+        _fail(exc)
+    if into:
+        out.print(f"{settings.alias_file}: {actor} is no longer {into}")
+    if not docs:
+        out.print(f"no article names {into or actor}; nothing to re-read")
+        return
+    missing = [d for d in docs if not Path(d).exists()]
+    if missing:
+        _fail(NewsgraphError(f"{missing[0]}: the input file is gone ({len(missing)} of {len(docs)} missing); "
+                             "the marked articles are re-extracted by the next run that reads them"))
+    run(docs, graph=graph, verbose=verbose)
+
+
 @actors_app.command("review")
 def actors_review(
     limit: Annotated[int, typer.Option(help="rows to show")] = 25,

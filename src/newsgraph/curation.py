@@ -5,6 +5,7 @@ user's other curation (aliases, known persons) and easy to edit or delete by han
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -39,3 +40,32 @@ def append_merge(path: Path, source: str, into: str, into_row: dict[str, Any] | 
 def _string(text: str) -> str:
     """A TOML basic string: JSON's escapes (\\", \\\\, \\n, \\uXXXX) are TOML's too."""
     return json.dumps(text, ensure_ascii=False)
+
+
+_MERGE_BLOCK = re.compile(r"\n*^\[\[merge\]\]\n(?:^(?!\[).*\n?)*", re.MULTILINE)
+
+
+def remove_merge(path: Path, source: str) -> str | None:
+    """Removes the `[[merge]]` tables whose `from` is exactly `source` (what `actors merge`
+    writes); returns the id it had been merged into, or None when no merge of it is in the file.
+    A merge that lists `source` among others was written by hand: ValueError, edit it there."""
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    into = None
+    kept = text
+    for block in _MERGE_BLOCK.finditer(text):
+        entry = tomllib.loads(block.group().strip())["merge"][0]
+        sources = entry.get("from")
+        sources = [sources] if isinstance(sources, str) else list(sources or [])
+        if source not in sources:
+            continue
+        if sources != [source]:
+            raise ValueError(f"{path}: {source} is merged together with {', '.join(s for s in sources if s != source)}"
+                             f" in one [[merge]] table: edit the file by hand, then run `newsgraph actors split {source}`")
+        into = entry.get("into")
+        kept = kept.replace(block.group(), "\n\n", 1)
+    if into is not None:
+        path.write_text(kept.rstrip("\n") + "\n", encoding="utf-8")
+    return into
+
