@@ -1,0 +1,54 @@
+"""Person nodes per distinct person on the development articles, against a key
+(eval/persons/dev_persons.json: every person the 104 dev articles name, with the surface forms
+used and the articles, written by reading the articles, blind to the resolver).
+
+    .venv/bin/python eval/measure_persons.py
+
+A key person's nodes are the actors of their articles whose id is the slug of one of their forms
+or of their full name, or whose name is one of their forms. Ideal: one node each, of kind person,
+with the key's country (where the key gives one)."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from newsgraph.actors.persons import person
+from newsgraph.actors.resolver import Resolver
+from newsgraph.corpus.discover import read_files
+from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.model import load_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    key = json.loads((ROOT / "eval" / "persons" / "dev_persons.json").read_text(encoding="utf-8"))
+    nlp, resolver = load_nlp(), Resolver.default()
+    named = {}
+    for article in read_files(sorted(str(p) for p in (ROOT / "eval" / "gold" / "dev" / "articles").glob("*.txt"))).articles:
+        item = read_doc(nlp(article.text), article, resolver)
+        named[Path(article.doc).name] = [actor for actor, _ in item.mentions]
+    nodes: dict[str, dict[str, object]] = defaultdict(dict)
+    for entry in key:
+        slugs = {person(form).id.split(":", 1)[1] for form in entry["forms"]}
+        forms = {form.casefold() for form in entry["forms"]}
+        full = person(entry["person"]).id
+        for doc in entry["articles"]:
+            for actor in named.get(doc, []):
+                if actor.id == full or actor.id.split(":", 1)[1] in slugs or actor.name.casefold() in forms:
+                    nodes[entry["person"]][actor.id] = actor
+    seen = [e for e in key if nodes[e["person"]]]
+    one = sum(1 for e in seen if len(nodes[e["person"]]) == 1)
+    other_kind = sum(1 for e in seen for a in nodes[e["person"]].values() if a.kind != "person")
+    dated = [e for e in seen if e["country"]]
+    right = sum(1 for e in dated
+                if {a.country for a in nodes[e["person"]].values() if a.kind == "person"} == {e["country"]})
+    print(f"key persons {len(key)}, found {len(seen)}; person nodes per person "
+          f"{sum(len(nodes[e['person']]) for e in seen) / len(seen):.3f}; one node {one}/{len(seen)}; "
+          f"nodes of another kind {other_kind}; with the key's country {right}/{len(dated)} ({right / len(dated):.2f})")
+
+
+if __name__ == "__main__":
+    main()
