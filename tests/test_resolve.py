@@ -116,6 +116,14 @@ def test_actors_merge_and_resolve_as_commands_equal_a_clean_run(tmp_path):
         (corpus / f"{i}.jsonl").write_text(json.dumps({"title": title, "text": body, "date": day}) + "\n",
                                            encoding="utf-8")
     first, clean = tmp_path / "first", tmp_path / "clean"
+    try:
+        _merge_resolve_split(corpus, first, clean)
+    finally:
+        newsgraph("server", "stop", data_dir=first)
+        newsgraph("server", "stop", data_dir=clean)
+
+
+def _merge_resolve_split(corpus: Path, first: Path, clean: Path) -> None:
     done = newsgraph("run", str(corpus), data_dir=first)
     assert done.returncode == 0, done.stderr
     unmerged = state(first)
@@ -141,5 +149,3 @@ def test_actors_merge_and_resolve_as_commands_equal_a_clean_run(tmp_path):
     assert "other:zakharova is no longer person:maria-zakharova" in " ".join(split.stdout.split())
     assert "[[merge]]" not in (first / "aliases.toml").read_text(encoding="utf-8")
     assert state(first) == unmerged  # the articles that named her were read again
-    newsgraph("server", "stop", data_dir=first)
-    newsgraph("server", "stop", data_dir=clean)
