@@ -223,3 +223,23 @@ def test_a_family_tagged_as_a_place_is_no_place(nlp, resolver):
     item = read(nlp, resolver, "Holiday", "Joe Biden spoke in Delaware. The Bidens travelled to Nantucket "
                 "for Thanksgiving, the White House said.")
     assert not any(a.kind == "place" and "biden" in a.id for a, _ in item.mentions)
+
+
+def test_a_title_with_a_state_before_a_surname_still_finds_the_office_holder(nlp, resolver):
+    item = read(nlp, resolver, "Summit", "French President Macron met Chinese President Xi in Paris.",
+                published="2019-03-25")
+    assert {"person:emmanuel-macron", "person:xi-jinping"} <= set(persons_in(item))
+
+
+def test_a_generation_suffix_is_another_person(nlp, resolver):
+    item = read(nlp, resolver, "Campaign", "Donald Trump Jr. attacked the media in the United States.")
+    assert "person:donald-trump" not in persons_in(item)
+    assert Persons.load().by_full_name("Robert F. Kennedy") is None  # the father of the known Jr.
+
+
+def test_an_office_needs_its_start(tmp_path):
+    extra = tmp_path / "open.toml"
+    extra.write_text('[[person]]\nname = "Ruth Haldorsen"\n[[person.office]]\norg = "country:NOR"\n'
+                     'role = "foreign minister"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="open.toml.*no `since`"):
+        Persons.load(extra)

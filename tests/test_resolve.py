@@ -149,3 +149,39 @@ def _merge_resolve_split(corpus: Path, first: Path, clean: Path) -> None:
     assert "other:zakharova is no longer person:maria-zakharova" in " ".join(split.stdout.split())
     assert "[[merge]]" not in (first / "aliases.toml").read_text(encoding="utf-8")
     assert state(first) == unmerged  # the articles that named her were read again
+
+
+def test_split_edits_only_its_own_merge_table_and_follows_chains(tmp_path):
+    from newsgraph.curation import append_merge, merged_into, remove_merge
+
+    path = tmp_path / "aliases.toml"
+    path.write_text('# mine\n[[actor]]\nid = "country:RUS"\naliases = ["Rossiya"]\n', encoding="utf-8")
+    append_merge(path, "other:zakharova", "person:maria-zakharova", {"name": "Maria Zakharova"})
+    path.write_text(path.read_text(encoding="utf-8") + '# my persons\n  [[person]]\n  name = "Ruth Haldorsen"\n',
+                    encoding="utf-8")
+    append_merge(path, "person:maria-zakharova", "person:masha-z", {"name": "Masha Z"})
+    assert merged_into(path, "other:zakharova") == "person:masha-z"  # a -> b -> c is c
+    remove_merge(path, "other:zakharova")
+    text = path.read_text(encoding="utf-8")
+    assert "other:zakharova" not in text
+    assert '# my persons\n  [[person]]\n  name = "Ruth Haldorsen"' in text and 'aliases = ["Rossiya"]' in text
+    assert merged_into(path, "person:maria-zakharova") == "person:masha-z"
+    path.write_text(text + '\n[[merge]]\nfrom = ["person:a", "person:b"]\ninto = "person:c"\nname = "C"\n',
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="edit the file by hand"):
+        remove_merge(path, "person:a")
+
+
+def test_resolve_refuses_a_graph_it_cannot_redo_before_writing_anything(store, nlp, alias_file):
+    """Events loaded before extract-4 carry no verb token, so their ids cannot be recomputed."""
+    import dataclasses
+
+    from newsgraph.errors import NewsgraphError
+
+    items = [dataclasses.replace(item, events=tuple(dataclasses.replace(e, token=None) for e in item.events))
+             for item in extracted(nlp, Resolver.default())]
+    store.load(items)
+    before = snapshot(store)
+    with pytest.raises(NewsgraphError, match="no verb token"):
+        resolve(store, Resolver.default(extra_aliases=alias_file))
+    assert snapshot(store) == before

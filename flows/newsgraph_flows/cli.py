@@ -413,29 +413,32 @@ def actors_split(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Undo `actors merge ACTOR ...`, or re-read an actor after an edit of the alias file: the
-    merge goes from the alias file and every article that names the actor (or the one it was
-    merged into) is extracted again from its input file, so the graph is what a clean run with
-    the alias file gives. The input files must still be where the run read them."""
-    from newsgraph.curation import remove_merge
+    merge goes from the alias file and every article that names the actor it was merged into
+    (or the actor itself) is extracted again from its input file. Events, mentions and actors
+    are then those of a clean run with the alias file; affiliations the merge moved stay. The
+    input files must still be where the run read them (run it from the same directory)."""
+    from newsgraph.curation import merged_into, remove_merge
 
     settings = _settings(graph)
     try:
-        into = remove_merge(settings.alias_file, actor)
+        into = merged_into(settings.alias_file, actor)
         with open_store(settings) as store:
-            docs = [row["doc"] for row in store.execute(statement("resolve", "mark_for_reextraction"),
-                                                        {"id": into or actor})]
+            docs = [row["doc"] for row in store.read(statement("resolve", "articles_naming"), {"id": into or actor})]
+            inputs = sorted({doc.split("!", 1)[0] for doc in docs})  # "archive.zip!member.txt": the archive
+            missing = [path for path in inputs if not Path(path).exists()]
+            if missing:
+                raise NewsgraphError(f"{missing[0]}: the input file is gone or the path is relative to another "
+                                     f"directory ({len(missing)} of {len(inputs)}); nothing was changed")
+            if into:
+                remove_merge(settings.alias_file, actor)
+                out.print(f"{settings.alias_file}: {actor} is no longer {into}")
+            store.execute(statement("resolve", "mark_for_reextraction"), {"id": into or actor})
     except (NewsgraphError, ValueError, OSError) as exc:
         _fail(exc)
-    if into:
-        out.print(f"{settings.alias_file}: {actor} is no longer {into}")
-    if not docs:
+    if not inputs:
         out.print(f"no article names {into or actor}; nothing to re-read")
         return
-    missing = [d for d in docs if not Path(d).exists()]
-    if missing:
-        _fail(NewsgraphError(f"{missing[0]}: the input file is gone ({len(missing)} of {len(docs)} missing); "
-                             "the marked articles are re-extracted by the next run that reads them"))
-    run(docs, graph=graph, verbose=verbose)
+    run(inputs, graph=graph, verbose=verbose)
 
 
 @actors_app.command("review")

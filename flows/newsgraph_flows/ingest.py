@@ -51,13 +51,14 @@ def ingest(
                 quarantine.append(settings.quarantine_path, failed, started_at)
                 progress.advance(bar, len(shard) + len(failed))
         tasks.record_duplicates(store, copies)
-        tasks.resolve(store, settings.extraction)
+        resolved = tasks.resolve(store, settings.extraction)
         tasks.refresh_interactions(store)
         analysis = tasks.analyze(store, settings.batch_rows)
         summary = RunSummary.collect(
             store, files=len(files), read=len(read.articles), skipped_unchanged=len(seen),
             duplicates=len(copies), not_english=len(read.skipped_language), extracted=extracted,
-            errors=skipped, seconds=time.monotonic() - started, analysis=analysis.line(),
+            errors=skipped, seconds=time.monotonic() - started,
+            analysis=" · ".join(filter(None, [resolved, analysis.line()])),
             quarantine=str(settings.quarantine_path) if skipped else None,
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")

@@ -15,7 +15,7 @@ from newsgraph.config import Extraction
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.corpus.discover import ReadResult, discover, read_files
 from newsgraph.corpus.limits import Limits
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.resolution import resolve as apply_merges
 from newsgraph.store.base import GraphStore
@@ -50,9 +50,15 @@ def record_duplicates(store: GraphStore, copies: Sequence[Duplicate]) -> None:
 
 
 @task(name="resolve", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def resolve(store: GraphStore, config: Extraction) -> None:
-    """Articles loaded before a curated merge still name the merged actor: they move over."""
-    apply_merges(store, pipeline.resolver_for(config.extra_aliases), refresh=False)
+def resolve(store: GraphStore, config: Extraction) -> str:
+    """Articles loaded before a curated merge still name the merged actor: they move over. What
+    it did, for the summary ("" when there was nothing to merge); a graph it cannot resolve is
+    said there, and the run goes on."""
+    try:
+        done = apply_merges(store, pipeline.resolver_for(config.extra_aliases), refresh=False)
+    except NewsgraphError as exc:
+        return f"resolve skipped: {exc}"
+    return done.line() if done.merged else ""
 
 
 @task(name="refresh-interactions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)

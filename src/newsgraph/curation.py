@@ -42,30 +42,48 @@ def _string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-_MERGE_BLOCK = re.compile(r"\n*^\[\[merge\]\]\n(?:^(?!\[).*\n?)*", re.MULTILINE)
+_MERGE_HEADER = re.compile(r"^\s*\[\[\s*merge\s*\]\]\s*(?:#.*)?$")
+_KEY_LINE = re.compile(r"^\s*[A-Za-z0-9_\"-]+\s*=")
 
 
-def remove_merge(path: Path, source: str) -> str | None:
-    """Removes the `[[merge]]` tables whose `from` is exactly `source` (what `actors merge`
-    writes); returns the id it had been merged into, or None when no merge of it is in the file.
-    A merge that lists `source` among others was written by hand: ValueError, edit it there."""
+def merged_into(path: Path, source: str) -> str | None:
+    """The actor `source` ends up as under the file's merges (through a chain: a -> b -> c is
+    c), or None."""
     if not path.exists():
         return None
-    text = path.read_text(encoding="utf-8")
-    into = None
-    kept = text
-    for block in _MERGE_BLOCK.finditer(text):
-        entry = tomllib.loads(block.group().strip())["merge"][0]
-        sources = entry.get("from")
-        sources = [sources] if isinstance(sources, str) else list(sources or [])
-        if source not in sources:
-            continue
-        if sources != [source]:
-            raise ValueError(f"{path}: {source} is merged together with {', '.join(s for s in sources if s != source)}"
-                             f" in one [[merge]] table: edit the file by hand, then run `newsgraph actors split {source}`")
-        into = entry.get("into")
-        kept = kept.replace(block.group(), "\n\n", 1)
-    if into is not None:
-        path.write_text(kept.rstrip("\n") + "\n", encoding="utf-8")
-    return into
+    from newsgraph.actors.gazetteer import Gazetteer
 
+    target = Gazetteer.load(path).merges.get(source)
+    return target[0] if target else None
+
+
+def remove_merge(path: Path, source: str) -> None:
+    """Removes the `[[merge]]` tables whose `from` is exactly `source`: a header line and the
+    key lines right under it (what `actors merge` writes), nothing else of the file. A merge of
+    `source` written another way (with others in one `from`, an inline table) is the user's to
+    edit: ValueError. The file is replaced whole (written beside it, then renamed)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept, i = [], 0
+    while i < len(lines):
+        if _MERGE_HEADER.match(lines[i]):
+            end = i + 1
+            while end < len(lines) and _KEY_LINE.match(lines[end]):
+                end += 1
+            entry = tomllib.loads("".join(lines[i:end]))["merge"][0]
+            sources = entry.get("from")
+            if (sources if isinstance(sources, list) else [sources]) == [source]:
+                while kept and not kept[-1].strip():
+                    kept.pop()  # the blank line `actors merge` put before it
+                i = end
+                continue
+        kept.append(lines[i])
+        i += 1
+    text = "".join(kept)
+    remaining = tomllib.loads(text).get("merge", [])
+    if any(source in ([m.get("from")] if isinstance(m.get("from"), str) else m.get("from") or [])
+           for m in remaining):
+        raise ValueError(f"{path}: {source} is merged in a [[merge]] table with other actors or written "
+                         f"another way: edit the file by hand, then run `newsgraph actors split {source}`")
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)

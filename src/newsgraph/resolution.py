@@ -50,11 +50,16 @@ def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Reso
                                            {"ids": resolver.merged_ids})]
     if not present:
         return Resolved((), 0)
+    articles = [r["id"] for r in store.read(statement("resolve", "articles_of_actors"), {"ids": present})]
+    (old,) = store.read(statement("resolve", "events_without_token"), {"ids": articles})
+    if old["events"]:  # checked before anything is written, so a refusal changes nothing
+        raise NewsgraphError(f"{old['events']} events of the articles naming {', '.join(present[:3])} were loaded "
+                             "before extract-4 and record no verb token: run `newsgraph run --force` on "
+                             "their corpus once, then resolve")
     targets = {row["id"]: resolver.canonical(Actor(row["id"], row["name"], row["kind"], row["country"]))
                for row in store.read(statement("resolve", "actor_rows"), {"ids": present})}
     target_rows = sorted({t.id: actor_row(t) for t in targets.values()}.items())
     store.write([(load_statement("actors"), {"rows": [row for _, row in target_rows]})])
-    articles = [r["id"] for r in store.read(statement("resolve", "articles_of_actors"), {"ids": present})]
     for ids in _chunks(articles, ARTICLES_PER_WRITE):
         store.write_rows("load_articles", ids, _article_rows(store, ids, targets))
     _move_affiliations(store, present, targets)
@@ -69,9 +74,6 @@ def _article_rows(store: GraphStore, ids: list[str], targets: dict[str, Actor]) 
         return targets[actor_id].id if actor_id in targets else actor_id
 
     events = store.read(statement("resolve", "event_rows"), {"ids": ids})
-    if any(row["token"] is None for row in events):
-        raise NewsgraphError("the graph holds events loaded before extract-4, which record no verb "
-                             "token: run `newsgraph run --force` once, then resolve")
     for row in events:
         row["rule"] = list(row["rule"] or [])
         row["source_id"] = mapped(row["source_id"])

@@ -112,7 +112,7 @@ class Persons:
             if found is not None:
                 return self.by_id[found]
         parsed = HumanName(name)
-        if parsed.first and parsed.last:
+        if parsed.first and parsed.last and not parsed.suffix:  # "Donald Trump Jr." is his son
             found = self._parts.get((norm(parsed.first), norm(parsed.last)))
             if found is not None:
                 return self.by_id[found]
@@ -202,6 +202,9 @@ def _read(data: dict[str, Any], origin: str) -> list[tuple[KnownPerson, list[str
                 raise ValueError(f"{origin}: person {actor_id!r} has an office with keys "
                                  f"{sorted(office)}; expected org, role, since, until")
             since, until = office.get("since"), office.get("until")
+            if since is None:
+                raise ValueError(f"{origin}: person {actor_id!r} has an office with no `since`: "
+                                 "a term is known by its start (give the year's first day if unsure)")
             for day in (since, until):
                 if day is not None and not (isinstance(day, str) and len(day) == 10 and day[4] == "-"):
                     raise ValueError(f"{origin}: person {actor_id!r}: {day!r} is no ISO date")
@@ -234,7 +237,7 @@ def _load(extra: Path | None) -> Persons:
                 shared.add(norm(form))  # two known persons go by this full form: neither does
             full[norm(form)] = pid
             parsed = HumanName(form)
-            if parsed.first and parsed.last:
+            if parsed.first and parsed.last and not parsed.suffix:  # "Robert F. Kennedy Jr." is not his father
                 key = (norm(parsed.first), norm(parsed.last))
                 if parts.get(key, pid) != pid:
                     ambiguous.add(key)  # two known persons share first and last name

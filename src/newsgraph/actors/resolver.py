@@ -387,4 +387,10 @@ def known_forms() -> dict[str, list[str]]:
     persons = Persons.load()
     for known in persons.by_id.values():
         forms.setdefault(known.actor.id, set()).update(persons.forms(known.actor.id))
-    return {actor_id: sorted(found) for actor_id, found in forms.items()}
+    # A form several actors share ("johnson", "bloomberg") would make a query mix them up.
+    owners: dict[str, int] = {}
+    for found in forms.values():
+        for form in found:
+            owners[form] = owners.get(form, 0) + 1
+    return {actor_id: sorted(f for f in found if owners[f] == 1) or None
+            for actor_id, found in forms.items() if any(owners[f] == 1 for f in found)}

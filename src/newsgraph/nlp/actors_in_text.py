@@ -227,7 +227,7 @@ class ArticleActors:
         actor = (
             self.persons.get(name)
             or (self.persons.get(words[-1]) if len(words) == 1 else None)
-            or self._known(name if title is None else f"{title} {name}", words)
+            or self._known(name if not title else f"{title.split()[-1]} {name}", words)
             or self.resolver.person(name)
         )
         self._note_offices(actor)
@@ -360,6 +360,7 @@ class ArticleActors:
             return _by(Mention(place, ent.text), "actor.place_not_person")
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons or (
                 head.pos_ == "PROPN" and (ent is None or ent.label_ in PLACE_LABELS | {"ORG", "NORP"})
+                and (ent is not None or self.resolver.lookup(head.text) is None)  # "Bloomberg" the outlet
                 and self.known_person(POSSESSIVE.sub("", ent.text if ent else head.text)) is not None):
             mention = self._person_mention(head, ent)
             if mention is not None:
