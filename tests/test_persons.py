@@ -243,3 +243,12 @@ def test_an_office_needs_its_start(tmp_path):
                      'role = "foreign minister"\n', encoding="utf-8")
     with pytest.raises(ValueError, match="open.toml.*no `since`"):
         Persons.load(extra)
+
+
+def test_an_acronym_the_article_defines_is_the_body_it_stands_for(nlp, resolver):
+    item = read(nlp, resolver, "Vote", "The Independent Electoral Commission (IEC) rejected the complaint. "
+                "The IEC also criticized the European Union observers.")
+    (criticize,) = [e for e in item.events if e.action.lemma == "criticize"]
+    assert criticize.source.actor.id == "other:independent-electoral-commission"
+    assert criticize.source.rule == "actor.acronym"
+    assert "other:iec" not in {a.id for a, _ in item.mentions}

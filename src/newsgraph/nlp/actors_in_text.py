@@ -31,6 +31,7 @@ GROUP_PRONOUNS = rules.words("group_pronouns")
 QUANTIFIERS = rules.words("quantifiers")
 SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
 NON_ACTOR_NAMES = rules.words("non_actor_names")
+ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Descriptions ("the group", "the army") -> the kinds they can mean, and a state role
 DESCRIPTION_KINDS = {noun: kinds for noun, (kinds, _) in rules.descriptions().items()}
@@ -67,6 +68,7 @@ class ArticleActors:
     last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
+    acronyms: dict[str, Span] = field(default_factory=dict)  # "CNE" -> "National Electoral Commission"
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
 
@@ -100,6 +102,10 @@ class ArticleActors:
         text uses as a place ("near Atareb", "the town of Atareb"), is a place everywhere, the
         headline included, unless it is a person's name ("Biden", tagged a place at times)."""
         for ent in doc.ents:
+            if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
+                    and doc[ent.end + 2].text == ")" and ACRONYM.match(doc[ent.end + 1].text):
+                # "the National Electoral Commission (CNE)": the article calls it "CNE" from here on
+                self.acronyms.setdefault(doc[ent.end + 1].text, ent)
             if ent.label_ == "PERSON":
                 self._expect_person(ent.text)
             elif ent.label_ in PLACE_LABELS or ent.label_ in ("ORG", "NORP"):
@@ -421,6 +427,13 @@ class ArticleActors:
             name = POSSESSIVE.sub("", name)
             if not slug(name) or name in NON_ACTOR_NAMES:
                 return None  # no Latin letter or digit to name it by ("जो ..."), or "UTC"
+            defined = self.acronyms.get(name)
+            if defined is not None and defined.root.i != head.i:
+                # "CNE", defined in the article: what the phrase that defined it names
+                # ("Mozambique's National Electoral Commission (CNE)": Mozambique's body).
+                found = self._resolve(defined.root, None)
+                if found is not None:
+                    return _by(dataclasses.replace(found[0], text=ent.text), "actor.acronym", found[1])
             if kind == "place" and " " not in name and self._not_a_person([name]):
                 return None  # "the Bidens", tagged a place: a family, no place and no one person
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
