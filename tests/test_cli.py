@@ -77,6 +77,7 @@ def test_two_workers_build_the_same_graph(tmp_path, corpus):
         try:
             done = newsgraph("run", "--workers", workers, *corpus, data_dir=data_dir)
             assert done.returncode == 0, done.stderr
+            assert "distributed." not in done.stdout + done.stderr  # Dask's logs only with -v
             graphs.append(newsgraph("query", "--json", FINGERPRINT, data_dir=data_dir).stdout)
         finally:
             newsgraph("server", "stop", data_dir=data_dir)

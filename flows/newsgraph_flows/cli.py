@@ -94,7 +94,9 @@ def run(
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     if not verbose:  # the summary and one-line errors below say what matters
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # and the Dask workers', inherited
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
