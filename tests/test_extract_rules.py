@@ -346,3 +346,12 @@ def test_the_name_after_the_city_of_is_a_place(nlp, resolver):
     found = triples(events_of(nlp, resolver, "Ukrainian forces struck an ammunition depot in the "
                               "Russian-occupied city of Melitopol overnight."))
     assert ("country:UKR", "strike", "place:melitopol") in found
+
+
+def test_a_person_attacking_a_person_does_it_in_words(nlp, resolver):
+    events = events_of(nlp, resolver, "Joe Biden attacked Donald Trump over the deaths from the coronavirus.",
+                       "Russian forces attacked Ukrainian positions near Bakhmut.")
+    verbal = [e for e in events if e.source.actor.id == "person:joe-biden"]
+    assert [(e.action.lemma, e.action.category) for e in verbal] == [("attack", "DISAPPROVE")]
+    assert "action.verbal_attack" in verbal[0].rule
+    assert any(e.source.actor.id == "country:RUS" and e.action.category == "ASSAULT" for e in events)

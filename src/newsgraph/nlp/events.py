@@ -35,6 +35,7 @@ LOCATIVE_PREPS = rules.words("locative_preps")
 PROTEST_VERBS = rules.words("protest_verbs")
 PROTESTING = rules.words("protesting_sectors")
 MEASURE_VERBS = rules.words("measure_verbs")
+VERBAL_ATTACK_VERBS = rules.words("verbal_attack_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
 HELPING_VERBS = rules.words("helping_verbs")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
@@ -435,6 +436,11 @@ class SentenceReader:
                 and s.mention.actor.country != t.mention.actor.country for s in sources for t in targets):
             rule = rules.rule("action.foreign_measure")
             return dataclasses.replace(action, category="SANCTION", score=-5.0), rule
+        if lemma in VERBAL_ATTACK_VERBS and action.category == "ASSAULT" and targets \
+                and rules.enabled("action.verbal_attack") \
+                and all(p.mention.actor.kind == "person" and not p.mention.role for p in (*sources, *targets)):
+            rule = rules.rule("action.verbal_attack")
+            return dataclasses.replace(action, category="DISAPPROVE", score=-3.0), rule
         return action, how
 
     def _action_and_targets(self, verb: Token) -> tuple[Action, list[Found], bool, str]:
