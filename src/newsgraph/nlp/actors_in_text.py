@@ -139,10 +139,7 @@ class ArticleActors:
         name, words = _name_words(name)
         if not words or self._not_a_person(words):
             return None
-        known = self.resolver.persons.by_full_name(name) if len(words) > 1 else None
-        if known is None and len(words) <= 3:
-            known = self.resolver.persons.by_short_name(name, self.date, self.context)
-        return known.actor if known is not None else None
+        return self._known(name, words)
 
     def _not_a_person(self, words: list[str]) -> bool:
         """Kind guards: a ticket ("Trump-Pence"), a family ("the Trumps") and a possessive
@@ -257,11 +254,11 @@ class ArticleActors:
         return actor
 
     def _known(self, text: str, words: list[str]) -> Actor | None:
-        """A known person by full name, or by a form used alone (with its title, which may
-        say which office holder it is: "Speaker Pelosi")."""
+        """A known person by full name, or by a form used alone, with a title that may say
+        which office holder it is ("Speaker Pelosi"; `text` is the name with that title)."""
         persons = self.resolver.persons
         known = persons.by_full_name(" ".join(words)) if len(words) > 1 else None
-        if known is None and len(words) == 1:
+        if known is None and len(words) <= 3:  # "President Trump" when the NER takes in the title
             known = persons.by_short_name(text, self.date, self.context)
         return known.actor if known is not None else None
 
