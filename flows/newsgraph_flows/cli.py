@@ -97,16 +97,22 @@ def run(
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # and the Dask workers', inherited
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)
         logging.getLogger("distributed").setLevel(logging.ERROR)
+    from newsgraph.rerun import nothing_to_do
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
-        open_store(_settings(graph)).close()  # a store that does not answer fails before Prefect starts
-        # before Prefect is imported, which reads PREFECT_API_URL
-        ensure_prefect_api(get_settings().home("prefect"), get_settings().idle_minutes)
-        from newsgraph_flows.ingest import run_ingest  # imported late: `query` and `extract` need no Prefect
+        # Asked first, and it opens the store: a store that does not answer fails before
+        # Prefect starts, and a corpus with nothing new never starts Prefect, Dask or spaCy.
+        summary = nothing_to_do(paths, _settings(graph)) if not force else None
+        if summary is None:
+            if force:
+                open_store(_settings(graph)).close()
+            # before Prefect is imported, which reads PREFECT_API_URL
+            ensure_prefect_api(get_settings().home("prefect"), get_settings().idle_minutes)
+            from newsgraph_flows.ingest import run_ingest  # imported late: `query` and `extract` need no Prefect
 
-        summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
-                             dask_address=dask, force=force)
+            summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
+                                 dask_address=dask, force=force)
     except NewsgraphError as exc:
         _fail(exc)
     _say(summary.errors, summary.warnings, summary.quarantine)
@@ -369,16 +375,15 @@ def resolve(graph: GraphOption = None) -> None:
     """Apply the curated merges of the alias file ([[merge]] tables, written by `actors merge`)
     to the loaded graph without parsing any text again, then rebuild INTERACTS_WITH and the
     analytics. A second run changes nothing."""
-    from newsgraph.analytics.analyze import analyze_and_write
+    from newsgraph.analytics.analyze import refresh_derived
     from newsgraph.pipeline import resolver_for
     from newsgraph.resolution import resolve as apply_merges
 
     settings = _settings(graph)
     try:
         with open_store(settings) as store:
-            done = apply_merges(store, resolver_for(settings.extraction.extra_aliases))
-            if done.merged:
-                analyze_and_write(store, settings.batch_rows)
+            done = apply_merges(store, resolver_for(settings.extraction.extra_aliases), refresh=False)
+            refresh_derived(store, settings.batch_rows)
     except (NewsgraphError, ValueError) as exc:
         _fail(exc)
     out.print(done.line())

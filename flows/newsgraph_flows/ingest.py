@@ -1,7 +1,8 @@
-"""The ingest flow: check the store → discover → read (non-English set aside, bad input
-quarantined) → set copies aside → extract what is new or changed (sharded, on Dask when
-workers > 1; an article the rules fail on is quarantined) → load → record the copies → refresh
-derived relationships → analyze the actor graph → run-summary artifact."""
+"""The ingest flow: check the store → discover → read (bad input quarantined) → take in (what
+the store holds unchanged is skipped; of the rest, non-English is set aside and copies found)
+→ extract what is new or changed (sharded, on Dask when workers > 1; an article the rules fail
+on is quarantined) → load → record the copies → resolve curated merges → refresh derived
+relationships and analytics when anything changed → run-summary artifact."""
 
 from __future__ import annotations
 
@@ -34,15 +35,13 @@ def ingest(
         store.apply_schema()
         files, errors = tasks.discover_files(inputs)
         read = tasks.read(files, settings.limits)
-        skipped = errors + read.errors
+        taken = tasks.take_in(store, read.articles, force)
+        skipped = errors + read.errors + taken.errors
         quarantine.append(settings.quarantine_path, skipped, started_at)
-        articles, copies = pipeline.originals(read.articles)
-        seen = set() if force else pipeline.unchanged(store, articles)
-        todo = [a for a in articles if a.id not in seen]
-        futures = tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings.extraction))
+        futures = tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction))
         extracted = []
         with progress_bar() as progress:
-            bar = progress.add_task("extract and load", total=len(todo))
+            bar = progress.add_task("extract and load", total=len(taken.todo))
             for future in futures:  # in shard order, loading while later shards extract
                 shard, failed = future.result()
                 tasks.load(store, shard, settings.batch_rows)
@@ -50,15 +49,14 @@ def ingest(
                 skipped += failed
                 quarantine.append(settings.quarantine_path, failed, started_at)
                 progress.advance(bar, len(shard) + len(failed))
-        tasks.record_duplicates(store, copies)
+        tasks.record_duplicates(store, taken.copies)
         resolved = tasks.resolve(store, settings.extraction)
-        tasks.refresh_interactions(store)
-        analysis = tasks.analyze(store, settings.batch_rows)
+        analysis = tasks.refresh_derived(store, settings.batch_rows)
         summary = RunSummary.collect(
-            store, files=len(files), read=len(read.articles), skipped_unchanged=len(seen),
-            duplicates=len(copies), not_english=len(read.skipped_language), extracted=extracted,
+            store, files=len(files), read=len(read.articles), skipped_unchanged=len(taken.held),
+            duplicates=len(taken.copies), not_english=len(taken.foreign), extracted=extracted,
             errors=skipped, seconds=time.monotonic() - started,
-            analysis=" · ".join(filter(None, [resolved, analysis.line()])),
+            analysis=" · ".join(filter(None, [resolved, analysis.line() if analysis else ""])),
             quarantine=str(settings.quarantine_path) if skipped else None,
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")

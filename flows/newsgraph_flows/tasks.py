@@ -9,14 +9,16 @@ from collections.abc import Sequence
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from newsgraph import pipeline
-from newsgraph.analytics.analyze import AnalysisSummary, analyze_and_write
+from newsgraph import intake, pipeline
+from newsgraph.analytics import analyze as analytics
+from newsgraph.analytics.analyze import AnalysisSummary
 from newsgraph.config import Extraction
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.corpus.discover import ReadResult, discover, read_files
 from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.graph.records import Article, ExtractedArticle
+from newsgraph.intake import Intake
 from newsgraph.resolution import resolve as apply_merges
 from newsgraph.store.base import GraphStore
 
@@ -28,7 +30,13 @@ def discover_files(inputs: Sequence[str]) -> tuple[list[str], list[InputError]]:
 
 @task(name="read", cache_policy=NO_CACHE)
 def read(files: Sequence[str], limits: Limits) -> ReadResult:
-    return read_files(files, limits)
+    """Language is left to take_in, which asks only of the articles the store lacks."""
+    return read_files(files, limits, identify_language=False)
+
+
+@task(name="take-in", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def take_in(store: GraphStore, articles: Sequence[Article], force: bool) -> Intake:
+    return intake.take_in(store, articles, force)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -61,13 +69,7 @@ def resolve(store: GraphStore, config: Extraction) -> str:
     return done.line() if done.merged else ""
 
 
-@task(name="refresh-interactions", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def refresh_interactions(store: GraphStore) -> None:
-    store.refresh_interactions()
-    store.after_load()
-
-
-@task(name="analyze", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def analyze(store: GraphStore, batch_rows: int) -> AnalysisSummary:
-    """After the rebuild of INTERACTS_WITH, which drops the pair values written before."""
-    return analyze_and_write(store, batch_rows)
+@task(name="refresh-derived", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
+def refresh_derived(store: GraphStore, batch_rows: int) -> AnalysisSummary | None:
+    """INTERACTS_WITH and the analytics, when a load or a merge changed the events."""
+    return analytics.refresh_derived(store, batch_rows)

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.actors.resolver import Resolver
+from newsgraph.store.base import GraphStore
+from newsgraph.store.schema_files import statement
 
 
 def append_merge(path: Path, source: str, into: str, into_row: dict[str, Any] | None) -> None:
@@ -55,6 +57,18 @@ def merged_into(path: Path, source: str) -> str | None:
 
     target = Gazetteer.load(path).merges.get(source)
     return target[0] if target else None
+
+
+def pending_merges(store: GraphStore, path: Path | None) -> list[str]:
+    """The actors the file merges into others that are still in the graph: what `newsgraph
+    resolve` would change. Reads the file alone (no spaCy, no known persons), so a run can ask
+    before it loads anything heavy; a file that does not load raises ValueError."""
+    if path is None:
+        return []
+    from newsgraph.actors.gazetteer import Gazetteer
+
+    merged = sorted(Gazetteer.load(path).merges)
+    return [r["id"] for r in store.read(statement("resolve", "actors_present"), {"ids": merged})] if merged else []
 
 
 def remove_merge(path: Path, source: str) -> None:

@@ -8,13 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsgraph.actors.resolver import Resolver
-from newsgraph.config import PIPELINE_VERSION, Extraction
-from newsgraph.corpus.dedupe import Duplicate, find_duplicates
+from newsgraph.config import Extraction
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.nlp.extract import extract
 from newsgraph.nlp.model import load_nlp
-from newsgraph.store.base import GraphStore
 
 
 @lru_cache(maxsize=4)
@@ -29,16 +27,6 @@ def extract_articles(
     Articles the rules fail on go to `errors` (or raise when it is None)."""
     nlp = load_nlp(config.spacy_model)
     return list(extract(articles, nlp, resolver_for(config.extra_aliases), errors=errors))
-
-
-def unchanged(store: GraphStore, articles: Sequence[Article]) -> set[str]:
-    """Ids of articles the store already holds with the same content and extractor version."""
-    loaded = store.loaded_articles([a.id for a in articles])
-    return {
-        a.id
-        for a in articles
-        if loaded.get(a.id) == (a.content_hash, PIPELINE_VERSION)
-    }
 
 
 def shards(articles: Sequence[Article], workers: int, max_articles: int = 200) -> list[list[Article]]:
@@ -60,15 +48,3 @@ def shards(articles: Sequence[Article], workers: int, max_articles: int = 200) -
         result[-1].append(article)
         filled += size
     return result
-
-
-def originals(articles: Sequence[Article]) -> tuple[list[Article], list[Duplicate]]:
-    """The articles to extract, and the syndicated copies to record against them.
-
-    The same id twice (one URL in two files) is one article: the first read wins and the other
-    is not recorded, as it is no separate publication. Same or nearly the same text under
-    different ids is a copy of the earliest one (see corpus/dedupe.py)."""
-    seen: dict[str, Article] = {}
-    for article in articles:
-        seen.setdefault(article.id, article)
-    return find_duplicates(list(seen.values()))

@@ -87,3 +87,17 @@ def analyze_and_write(store: GraphStore, batch_rows: int = 2000) -> AnalysisSumm
         actors=analysis.actor_graph.number_of_nodes(), pairs=analysis.actor_graph.number_of_edges(),
         communities=analysis.communities, seconds=time.monotonic() - started,
     )
+
+
+def refresh_derived(store: GraphStore, batch_rows: int = 2000) -> AnalysisSummary | None:
+    """INTERACTS_WITH and the analytics, recomputed when a write since the last refresh made
+    them stale (every load marks them so, in its own transaction); None when they are current,
+    so that a run that wrote nothing costs nothing here. Marked current only at the end: a run
+    killed halfway leaves them stale for the next."""
+    if store.derived_current():
+        return None
+    store.refresh_interactions()
+    store.after_load()
+    summary = analyze_and_write(store, batch_rows)
+    store.mark_derived_current()
+    return summary

@@ -15,9 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Literal
 
 from newsgraph.graph.records import Article
 
@@ -28,6 +26,9 @@ THRESHOLD = 0.8
 LSH_MARGIN = 0.2
 
 WORD = re.compile(r"\w+")
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def _minhash(shingle_set: set[str]) -> MinHash:
+    from datasketch import MinHash  # imported on first use: a run with nothing new never needs it
+
     signature = MinHash(num_perm=NUM_PERM, seed=SEED)
     signature.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return signature
@@ -75,6 +78,8 @@ def find_duplicates(
 ) -> tuple[list[Article], list[Duplicate]]:
     """Returns the originals in their input order, and the duplicates, each pointing at the
     original it copies (the most similar one; the earliest on a tie)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=max(threshold - LSH_MARGIN, 0.05), num_perm=NUM_PERM)
     by_hash: dict[str, Article] = {}
     shingles_of: dict[int, set[str]] = {}  # index of an original in the LSH -> its shingles

@@ -8,13 +8,13 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePath
 
 from newsgraph.corpus import archive, feed, html, tabular, text, warc
 from newsgraph.corpus.decode import describe, memory_file
-from newsgraph.corpus.language import is_extracted, language_share
+from newsgraph.corpus.language import sort_by_language
 from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits, read_capped
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
@@ -127,9 +127,12 @@ def _read_one(doc: str, errors: list[InputError], limits: Limits) -> list[Articl
     return articles
 
 
-def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, identify_language: bool = True) -> ReadResult:
     """Reads every file; a bad file or record is reported and skipped, never fatal. Articles
-    set aside as not English are reported too, so that none is dropped without a word."""
+    set aside as not English are reported too, so that none is dropped without a word.
+
+    `identify_language=False` leaves that to the caller: the ingest flow asks the store first
+    and identifies only the articles it does not hold (corpus/language.py)."""
     result = ReadResult()
     for doc in paths:
         for article in _read_one(doc, result.errors, limits):
@@ -137,11 +140,9 @@ def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> ReadRes
                 result.errors.append(InputError(article.where, f"{len(article.text):,} characters, over the "
                                                 f"{limits.max_article_chars:,}-character cap on one article"))
                 continue
-            language, share = language_share(article.text)
-            article = replace(article, language=language)
-            if is_extracted(language):
-                result.articles.append(article)
-            else:
-                result.skipped_language.append(article)
-                result.errors.append(InputError(article.where, f"not English: {language} {share:.2f}"))
+            result.articles.append(article)
+    if identify_language:
+        languages = sort_by_language(result.articles)
+        result.articles, result.skipped_language = languages.english, languages.foreign
+        result.errors += languages.errors
     return result

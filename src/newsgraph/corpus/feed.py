@@ -15,7 +15,6 @@ from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as safe_xml
 import feedparser
-import trafilatura
 from defusedxml import DefusedXmlException
 
 from newsgraph.corpus.decode import as_input_error, describe, read_content, report
@@ -48,6 +47,8 @@ def html_to_text(fragment: str) -> str:
     nothing it judges main text (a one-line summary), its plain html2txt keeps everything.
     `fast`: the fragment is already the article, and the fallback extractors trafilatura runs
     on short texts cost ten times the extraction itself."""
+    import trafilatura  # on first use: a run whose corpus holds no HTML never loads it
+
     wrapped = f"<html><body>{fragment}</body></html>"
     document = trafilatura.bare_extraction(wrapped, include_comments=False, favor_recall=True, fast=True)
     text = (getattr(document, "text", None) or "").strip()

@@ -11,9 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import trafilatura
-from trafilatura.meta import reset_caches
-
 from newsgraph.corpus.decode import read_content
 from newsgraph.corpus.limits import DEFAULT_LIMITS, Limits
 from newsgraph.corpus.records import make_article
@@ -51,6 +48,8 @@ def _count_page() -> None:
         if _pages_since_reset < CACHE_RESET_EVERY:
             return
         _pages_since_reset = 0
+    from trafilatura.meta import reset_caches
+
     reset_caches()
 
 
@@ -60,6 +59,8 @@ def extract_page(
     """`url`, when the caller knows where the page was fetched from (a WARC record), wins over
     the canonical link or og:url the page declares; `fallback_date` is used when the page itself
     carries no date (a crawl date is later than publication, but better than none)."""
+    import trafilatura  # on first use: a run whose corpus holds no HTML never loads it
+
     _count_page()
     document = trafilatura.bare_extraction(
         data,

@@ -13,9 +13,16 @@ own voice), and an article is set aside only when that is confidently not Englis
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TYPE_CHECKING
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from newsgraph.errors import InputError
+from newsgraph.graph.records import Article
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 UNDETERMINED = "und"
 MIN_CONFIDENCE = 0.5
@@ -30,7 +37,10 @@ _QUOTATIONS = re.compile(r'"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]
 @cache
 def _identifier() -> LanguageIdentifier:
     """Loaded once per process (about half a second); normalised probabilities make the
-    confidence comparable across text lengths."""
+    confidence comparable across text lengths. Imported here: a re-run that finds nothing new
+    never needs it (numpy and the model cost half a second)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True, min_confidence=MIN_CONFIDENCE)
 
 
@@ -53,3 +63,30 @@ def language_share(text: str) -> tuple[str, float]:
 
 def is_extracted(language: str) -> bool:
     return language in EXTRACTED_LANGUAGES
+
+
+def with_language(article: Article) -> Article:
+    return replace(article, language=language_share(article.text)[0])
+
+
+@dataclass
+class Languages:
+    """Articles sorted by language: `english` (and undetermined) are extracted; `foreign` are
+    set aside, each with a line in `errors` so none is dropped without a word."""
+
+    english: list[Article] = field(default_factory=list)
+    foreign: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def sort_by_language(articles: Iterable[Article]) -> Languages:
+    result = Languages()
+    for article in articles:
+        language, share = language_share(article.text)
+        article = replace(article, language=language)
+        if is_extracted(language):
+            result.english.append(article)
+        else:
+            result.foreign.append(article)
+            result.errors.append(InputError(article.where, f"not English: {language} {share:.2f}"))
+    return result

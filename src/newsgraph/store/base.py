@@ -107,6 +107,15 @@ class GraphStore(ABC):
         rows = self.read(statement("pipeline", "loaded_articles"), {"ids": list(ids)})
         return {r["id"]: (r["hash"], r["version"]) for r in rows}
 
+    def derived_current(self) -> bool:
+        """Whether INTERACTS_WITH and the analytics were recomputed after the last write that
+        changed events (graph_schema/load/derived_stale.cypher)."""
+        (row,) = self.read(statement("pipeline", "derived_current"))
+        return bool(row["current"])
+
+    def mark_derived_current(self) -> None:
+        self.write([(statement("pipeline", "mark_derived_current"), {})])
+
     def counts(self) -> dict[str, int]:
         (row,) = self.read(statement("pipeline", "counts"))
         return {name: int(value) for name, value in row.items()}
