@@ -61,9 +61,15 @@ def test_run_twice_leaves_every_count_identical(data_dir, corpus):
     assert re.search(r"extracted 9 · .* · [\d.]+ articles/s · [\d,]+ words/s", said), said
     after_first = counts(data_dir)
     assert after_first["articles"] == 9 and after_first["events"] > 10
-    second = newsgraph("run", *corpus, data_dir=data_dir)
+    # An unchanged re-run answers before anything heavy is imported (issue 16): each import is
+    # listed on stderr by PYTHONPROFILEIMPORTTIME.
+    second = newsgraph("run", *corpus, data_dir=data_dir, PYTHONPROFILEIMPORTTIME="1")
     assert second.returncode == 0, second.stderr
     assert "unchanged 9" in second.stdout and "extracted 0" in second.stdout
+    assert "nothing new to extract" in " ".join(second.stdout.split())
+    imported = {line.rsplit("|", 1)[-1].strip() for line in second.stderr.splitlines() if line.startswith("import time:")}
+    assert "newsgraph.rerun" in imported, second.stderr[-2000:]
+    assert not imported & {"spacy", "prefect", "distributed", "datasketch", "trafilatura", "py3langid"}
     assert counts(data_dir) == after_first
     forced = newsgraph("run", "--force", *corpus, data_dir=data_dir)
     assert forced.returncode == 0, forced.stderr
