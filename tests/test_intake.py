@@ -11,7 +11,7 @@ from newsgraph.config import Settings
 from newsgraph.corpus.records import make_article
 from newsgraph.intake import take_in
 from newsgraph.nlp.extract import read_doc
-from newsgraph.rerun import nothing_to_do
+from newsgraph.rerun import WORDS_PER_EXTRA_WORKER, survey, usable_cores, workers_for
 
 RUSSIA = ("Russia warned the United States on Monday. The Kremlin said Washington would regret its "
           "decision to send troops to the region, and NATO criticized Moscow for the threat.")
@@ -77,18 +77,30 @@ def test_a_run_with_nothing_new_is_answered_without_the_flow(neo4j_store, neo4j_
     (corpus / "russia.txt").write_text("Russia warns US\n\n" + RUSSIA, encoding="utf-8")
     (corpus / "german.txt").write_text("Sanktionen\n\n" + GERMAN, encoding="utf-8")
     settings = Settings(graph_uri=neo4j_uri, data_dir=tmp_path / "data")
-    assert nothing_to_do([str(corpus)], settings) is None  # the store lacks the English article
+    first = survey([str(corpus)], settings)
+    assert first.summary is None and first.new_articles == 2  # the store lacks both
+    assert first.new_words == 60  # both texts, title and body
     from newsgraph.corpus.discover import read_files
 
     (russia,) = read_files([str(corpus / "russia.txt")]).articles
     load(neo4j_store, nlp, resolver, russia)
-    assert nothing_to_do([str(corpus)], settings) is None  # loaded, but the derived graph is stale
+    assert survey([str(corpus)], settings).summary is None  # loaded, but the derived graph is stale
     refresh_derived(neo4j_store)
-    summary = nothing_to_do([str(corpus)], settings)
-    assert summary is not None
+    found = survey([str(corpus)], settings)
+    summary = found.summary
+    assert summary is not None  # the German one is set aside again, and counted
     assert (summary.skipped_unchanged, summary.not_english, summary.articles_extracted) == (1, 1, 0)
     assert summary.counts["events"] > 0 and summary.top_pairs
     aliases = tmp_path / "aliases.toml"
     aliases.write_text('[[merge]]\nfrom = ["igo:nato"]\ninto = "igo:north-atlantic-alliance"\n', encoding="utf-8")
     merging = Settings(graph_uri=neo4j_uri, data_dir=tmp_path / "data", extra_aliases=aliases)
-    assert nothing_to_do([str(corpus)], merging) is None  # a merge of an actor in the graph is work
+    assert survey([str(corpus)], merging).summary is None  # a merge of an actor in the graph is work
+
+
+def test_workers_follow_the_new_text_up_to_the_usable_cores():
+    assert workers_for(0, cores=8) == 1
+    assert workers_for(WORDS_PER_EXTRA_WORKER - 1, cores=8) == 1
+    assert workers_for(WORDS_PER_EXTRA_WORKER, cores=8) == 2
+    assert workers_for(100 * WORDS_PER_EXTRA_WORKER, cores=8) == 8
+    assert workers_for(100 * WORDS_PER_EXTRA_WORKER, cores=1) == 1
+    assert 1 <= workers_for(10**9) == usable_cores()

@@ -85,7 +85,8 @@ def run(
     paths: Annotated[list[str], typer.Argument(help="files, directories or globs")],
     graph: GraphOption = None,
     workers: Annotated[int | None, typer.Option(
-        help="extraction processes, a local Dask cluster when > 1 (default: NEWSGRAPH_WORKERS or 1)")] = None,
+        help="extraction processes, a local Dask cluster when > 1 (default: NEWSGRAPH_WORKERS, else the "
+             "usable cores when the new text repays starting them)")] = None,
     dask: Annotated[str | None, typer.Option("--dask", help="address of an existing Dask scheduler")] = None,
     force: Annotated[bool, typer.Option(help="re-extract articles already loaded unchanged")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
@@ -97,22 +98,22 @@ def run(
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # and the Dask workers', inherited
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)
         logging.getLogger("distributed").setLevel(logging.ERROR)
-    from newsgraph.rerun import nothing_to_do
+    from newsgraph.rerun import survey, workers_for
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
         # Asked first, and it opens the store: a store that does not answer fails before
         # Prefect starts, and a corpus with nothing new never starts Prefect, Dask or spaCy.
-        summary = nothing_to_do(paths, _settings(graph)) if not force else None
+        settings = _settings(graph)
+        found = survey(paths, settings, force)
+        summary = found.summary
         if summary is None:
-            if force:
-                open_store(_settings(graph)).close()
             # before Prefect is imported, which reads PREFECT_API_URL
-            ensure_prefect_api(get_settings().home("prefect"), get_settings().idle_minutes)
+            ensure_prefect_api(settings.home("prefect"), settings.idle_minutes)
             from newsgraph_flows.ingest import run_ingest  # imported late: `query` and `extract` need no Prefect
 
-            summary = run_ingest(paths, graph, workers=workers or get_settings().workers,
-                                 dask_address=dask, force=force)
+            chosen = workers or settings.workers or (None if dask else workers_for(found.new_words))
+            summary = run_ingest(paths, graph, workers=chosen, dask_address=dask, force=force)
     except NewsgraphError as exc:
         _fail(exc)
     _say(summary.errors, summary.warnings, summary.quarantine)

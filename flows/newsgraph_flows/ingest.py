@@ -57,7 +57,7 @@ def ingest(
             duplicates=len(taken.copies), not_english=len(taken.foreign), extracted=extracted,
             errors=skipped, seconds=time.monotonic() - started,
             analysis=" · ".join(filter(None, [resolved, analysis.line() if analysis else ""])),
-            quarantine=str(settings.quarantine_path) if skipped else None,
+            quarantine=str(settings.quarantine_path) if skipped else None, workers=workers,
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")
     return summary
@@ -92,10 +92,11 @@ def dask_worker_count(address: str) -> int:
 
 
 def run_ingest(
-    inputs: Sequence[str], graph_uri: str | None = None, workers: int = 1,
+    inputs: Sequence[str], graph_uri: str | None = None, workers: int | None = None,
     dask_address: str | None = None, force: bool = False,
 ) -> RunSummary:
-    if dask_address and workers == 1:
-        workers = dask_worker_count(dask_address)
+    """`workers` None: as many as the cluster at `dask_address` has, else 1."""
+    if workers is None:
+        workers = dask_worker_count(dask_address) if dask_address else 1
     runner = task_runner(workers, dask_address)
     return ingest.with_options(task_runner=runner)(list(inputs), graph_uri, force, workers)

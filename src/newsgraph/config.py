@@ -45,7 +45,9 @@ class Settings(BaseSettings):
     """Rows per write transaction (one UNWIND batch): in a load, events (the batch holds whole
     articles up to about this many events); in the analytics write-back, actors or pairs.
     NEWSGRAPH_BATCH_SIZE, its earlier name, is still read."""
-    workers: int = 1
+    workers: int | None = None
+    """Extraction processes of `run` (a local Dask cluster when > 1). Unset: the usable cores
+    when the run's new text repays starting them, else 1 (rerun.py workers_for)."""
     max_file_mb: float = 50
     """Files larger than this are refused (quarantined) unread."""
     max_archive_mb: float = 500

@@ -6,7 +6,7 @@ query: the language identifier and the copy finder only see articles the store l
 exact, not a shortcut: the language of a text never changes, and the copies among articles
 already loaded were recorded when they were loaded; only a new article can add a copy (of an
 article loaded before, or, when it is earlier, by making a loaded one its copy). This module
-stays free of spaCy and Prefect, so the `run` command can ask it before importing either."""
+stays free of spaCy and Prefect, like everything the `run` command asks first (rerun.py)."""
 
 from __future__ import annotations
 
@@ -52,24 +52,18 @@ def first_of_each_id(articles: Sequence[Article]) -> list[Article]:
     return list(seen.values())
 
 
-def sort_out(store: GraphStore, articles: Sequence[Article], force: bool = False) -> Intake:
-    """Everything but the copy finder: enough to tell that a run has nothing to do. `force`
-    treats every article as new (re-extract what is loaded unchanged)."""
+def take_in(store: GraphStore, articles: Sequence[Article], force: bool = False) -> Intake:
+    """`force` treats every article as new (re-extract what is loaded unchanged)."""
     distinct = first_of_each_id(articles)
     held = set() if force else unchanged(store, distinct)
     languages = sort_by_language(a for a in distinct if a.id not in held)
-    return Intake(distinct, held, languages.english, languages.foreign, languages.errors)
-
-
-def take_in(store: GraphStore, articles: Sequence[Article], force: bool = False) -> Intake:
-    intake = sort_out(store, articles, force)
+    intake = Intake(distinct, held, languages.english, languages.foreign, languages.errors)
     if not intake.new:
         return intake
     new = {a.id: a for a in intake.new}
     # Read order is kept: the copy finder breaks ties between same-dated copies by it.
-    originals, copies = find_duplicates([new.get(a.id, a) for a in intake.distinct
-                                         if a.id in intake.held or a.id in new])
-    intake.todo = [a for a in originals if a.id not in intake.held]
+    originals, copies = find_duplicates([new.get(a.id, a) for a in distinct if a.id in held or a.id in new])
+    intake.todo = [a for a in originals if a.id not in held]
     # A loaded article becomes a copy when a new, earlier one has its text; its record is
     # rewritten as a copy, so it needs the language a clean run gives it.
     intake.copies = [c if c.article.id in new else replace(c, article=with_language(c.article)) for c in copies]

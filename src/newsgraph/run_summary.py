@@ -30,6 +30,8 @@ class RunSummary:
     warnings: list[str] = field(default_factory=list)
     """Records loaded with something dropped (an unreadable date, a link that is not http)."""
     words_extracted: int = 0
+    workers: int = 1
+    """Extraction processes (`run` chooses them from the new text unless told)."""
 
     def throughput(self) -> str:
         """Articles and words extracted per second of the whole run (reading, loading and
@@ -37,13 +39,14 @@ class RunSummary:
         if not self.articles_extracted or self.seconds <= 0:
             return ""
         return (f"{self.articles_extracted / self.seconds:.1f} articles/s · "
-                f"{self.words_extracted / self.seconds:,.0f} words/s")
+                f"{self.words_extracted / self.seconds:,.0f} words/s · "
+                f"{self.workers} worker{'s' if self.workers > 1 else ''}")
 
     @classmethod
     def collect(
         cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
         not_english: int, extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
-        analysis: str = "", quarantine: str | None = None,
+        analysis: str = "", quarantine: str | None = None, workers: int = 1,
     ) -> RunSummary:
         return cls(
             files=files,
@@ -62,6 +65,7 @@ class RunSummary:
                        for row in store.read(named_queries()["top_pairs"].cypher, {"limit": 10})],
             analysis=analysis,
             quarantine=quarantine,
+            workers=workers,
         )
 
     def markdown(self) -> str:
