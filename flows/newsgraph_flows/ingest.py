@@ -7,6 +7,7 @@ relationships and analytics when anything changed → run-summary artifact."""
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -19,7 +20,7 @@ from newsgraph import pipeline, quarantine
 from newsgraph.config import get_settings
 from newsgraph.errors import NewsgraphError
 from newsgraph.progress import progress_bar
-from newsgraph.run_summary import RunSummary
+from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.open import open_store
 
 
@@ -38,14 +39,14 @@ def ingest(
         taken = tasks.take_in(store, read.articles, force)
         skipped = errors + read.errors + taken.errors
         quarantine.append(settings.quarantine_path, skipped, started_at)
-        futures = tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction))
-        extracted = []
+        futures = deque(tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction)))
+        extracted = Tally()
         with progress_bar() as progress:
             bar = progress.add_task("extract and load", total=len(taken.todo))
-            for future in futures:  # in shard order, loading while later shards extract
-                shard, failed = future.result()
+            while futures:  # in shard order, loading while later shards extract; a loaded shard is let go
+                shard, failed = futures.popleft().result()
                 tasks.load(store, shard, settings.batch_rows)
-                extracted += shard
+                extracted.add(shard)
                 skipped += failed
                 quarantine.append(settings.quarantine_path, failed, started_at)
                 progress.advance(bar, len(shard) + len(failed))

@@ -23,7 +23,7 @@ from newsgraph.corpus.discover import discover, read_files
 from newsgraph.corpus.language import sort_by_language
 from newsgraph.curation import pending_merges
 from newsgraph.intake import first_of_each_id, unchanged
-from newsgraph.run_summary import RunSummary
+from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.open import open_store
 
 NOTHING_TO_DO = "nothing new to extract, merge or analyze: the graph is as the last run left it"
@@ -70,7 +70,7 @@ def survey(inputs: Sequence[str], settings: Settings, force: bool = False) -> Su
         quarantine.append(settings.quarantine_path, skipped, started_at)
         return Survey(RunSummary.collect(
             store, files=len(files), read=len(read.articles), skipped_unchanged=len(held),
-            duplicates=0, not_english=len(languages.foreign), extracted=[], errors=skipped,
+            duplicates=0, not_english=len(languages.foreign), extracted=Tally(), errors=skipped,
             seconds=time.monotonic() - started, analysis=NOTHING_TO_DO,
             quarantine=str(settings.quarantine_path) if skipped else None,
         ))

@@ -3,12 +3,28 @@ nobody watches must leave behind."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.errors import InputError
 from newsgraph.graph.records import ExtractedArticle
 from newsgraph.store.base import GraphStore
 from newsgraph.store.schema_files import named_queries
+
+@dataclass
+class Tally:
+    """What a run extracted, counted shard by shard as it is loaded: the records themselves are
+    let go, so that a run's memory does not grow with its corpus."""
+
+    articles: int = 0
+    events: int = 0
+    words: int = 0
+
+    def add(self, shard: Sequence[ExtractedArticle]) -> None:
+        self.articles += len(shard)
+        self.events += sum(len(x.events) for x in shard)
+        self.words += sum(x.word_count for x in shard)
+
 
 @dataclass
 class RunSummary:
@@ -45,7 +61,7 @@ class RunSummary:
     @classmethod
     def collect(
         cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
-        not_english: int, extracted: list[ExtractedArticle], errors: list[InputError], seconds: float,
+        not_english: int, extracted: Tally, errors: list[InputError], seconds: float,
         analysis: str = "", quarantine: str | None = None, workers: int = 1,
     ) -> RunSummary:
         return cls(
@@ -54,9 +70,9 @@ class RunSummary:
             skipped_unchanged=skipped_unchanged,
             duplicates=duplicates,
             not_english=not_english,
-            articles_extracted=len(extracted),
-            events_extracted=sum(len(x.events) for x in extracted),
-            words_extracted=sum(x.word_count for x in extracted),
+            articles_extracted=extracted.articles,
+            events_extracted=extracted.events,
+            words_extracted=extracted.words,
             errors=[str(e) for e in errors if not e.kept],
             warnings=[str(e) for e in errors if e.kept],
             seconds=round(seconds, 2),
