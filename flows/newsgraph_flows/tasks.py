@@ -18,7 +18,6 @@ from newsgraph.corpus.discover import ReadResult, discover, read_files
 from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.graph.records import Article, ExtractedArticle
-from newsgraph.intake import Intake
 from newsgraph.resolution import resolve as apply_merges
 from newsgraph.store.base import GraphStore
 
@@ -35,7 +34,7 @@ def read(files: Sequence[str], limits: Limits) -> ReadResult:
 
 
 @task(name="take-in", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def take_in(store: GraphStore, articles: Sequence[Article], force: bool) -> Intake:
+def take_in(store: GraphStore, articles: Sequence[Article], force: bool) -> intake.Intake:
     return intake.take_in(store, articles, force)
 
 

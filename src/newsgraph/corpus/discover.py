@@ -100,7 +100,8 @@ def discover(inputs: Iterable[str]) -> tuple[list[str], list[InputError]]:
 @dataclass
 class ReadResult:
     """`skipped_language` holds the articles set aside as not English (with their language),
-    so a run can count them; they are not in `articles`, and each is also in `errors`.
+    so a run can count them; they are not in `articles`, and each is also in `errors`. Read
+    with `identify_language=False`, it stays empty and `articles` holds every article.
     `errors` holds warnings about kept records too (`InputError.kept`)."""
 
     articles: list[Article] = field(default_factory=list)
