@@ -23,8 +23,6 @@ from newsgraph.store.base import GraphStore
 
 @dataclass
 class Intake:
-    distinct: list[Article] = field(default_factory=list)
-    """One article per id, in read order."""
     held: set[str] = field(default_factory=set)
     """Ids the store holds with this text and extractor version (originals and copies)."""
     new: list[Article] = field(default_factory=list)
@@ -52,12 +50,19 @@ def first_of_each_id(articles: Sequence[Article]) -> list[Article]:
     return list(seen.values())
 
 
-def take_in(store: GraphStore, articles: Sequence[Article], force: bool = False) -> Intake:
-    """`force` treats every article as new (re-extract what is loaded unchanged)."""
+def held_and_fresh(store: GraphStore, articles: Sequence[Article],
+                   force: bool = False) -> tuple[list[Article], set[str], list[Article]]:
+    """One article per id (in read order), the ids of those the store holds unchanged, and
+    the rest. `force` treats every article as fresh (re-extract what is loaded unchanged)."""
     distinct = first_of_each_id(articles)
     held = set() if force else unchanged(store, distinct)
-    languages = sort_by_language(a for a in distinct if a.id not in held)
-    intake = Intake(distinct, held, languages.english, languages.foreign, languages.errors)
+    return distinct, held, [a for a in distinct if a.id not in held]
+
+
+def take_in(store: GraphStore, articles: Sequence[Article], force: bool = False) -> Intake:
+    distinct, held, fresh = held_and_fresh(store, articles, force)
+    languages = sort_by_language(fresh)
+    intake = Intake(held, languages.english, languages.foreign, languages.errors)
     if not intake.new:
         return intake
     new = {a.id: a for a in intake.new}

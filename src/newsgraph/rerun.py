@@ -22,7 +22,7 @@ from newsgraph.config import Settings
 from newsgraph.corpus.discover import discover, read_files
 from newsgraph.corpus.language import sort_by_language
 from newsgraph.curation import pending_merges
-from newsgraph.intake import first_of_each_id, unchanged
+from newsgraph.intake import held_and_fresh
 from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.open import open_store
 
@@ -52,9 +52,7 @@ def survey(inputs: Sequence[str], settings: Settings, force: bool = False) -> Su
         store.apply_schema()  # as the flow does: a new migration is applied by any run
         files, errors = discover(inputs)
         read = read_files(files, settings.limits, identify_language=False)
-        distinct = first_of_each_id(read.articles)
-        held = set() if force else unchanged(store, distinct)
-        fresh = [a for a in distinct if a.id not in held]
+        _, held, fresh = held_and_fresh(store, read.articles, force)
         work = Survey(None, len(fresh), sum(len(a.text.split()) for a in fresh))
         if force or len(fresh) > SORT_AT_MOST or not store.derived_current():
             return work
