@@ -355,3 +355,22 @@ def test_a_person_attacking_a_person_does_it_in_words(nlp, resolver):
     assert [(e.action.lemma, e.action.category) for e in verbal] == [("attack", "DISAPPROVE")]
     assert "action.verbal_attack" in verbal[0].rule
     assert any(e.source.actor.id == "country:RUS" and e.action.category == "ASSAULT" for e in events)
+
+
+def test_a_speech_verb_that_announces_an_event_noun_reads_the_event(nlp, resolver):
+    """`action.light_verb` through a speech verb: "announced a pull-out" is the pull-out; "announced
+    that ..." stays speech."""
+    event = one(nlp, resolver, "Germany announced a full withdrawal from Mali on Tuesday.", lemma="withdrawal")
+    assert (event.source.actor.id, event.action.category) == ("country:DEU", "RETREAT")
+    said = events_of(nlp, resolver, "Germany announced that the talks had collapsed.")
+    assert not [e for e in said if e.action.lemma == "announce"]
+
+
+def test_an_actor_one_preposition_below_the_objects_preposition(nlp, resolver):
+    """`target.nested_preposition`: "restrictions on shipments to Iran" targets Iran; a named
+    actor right under the first preposition still wins."""
+    event = one(nlp, resolver, "Japan imposed restrictions on shipments to Iran.", lemma="restriction")
+    assert event.target.actor.id == "country:IRN"
+    assert "target.nested_preposition" in event.rule
+    direct = one(nlp, resolver, "Japan imposed sanctions on Syria over its attacks on Turkey.", lemma="sanction")
+    assert direct.target.actor.id == "country:SYR"

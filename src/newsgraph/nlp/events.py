@@ -55,6 +55,7 @@ SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
 OBJECT_PREPOSITION = rules.rule("target.object_preposition")
+NESTED_PREPOSITION = rules.rule("target.nested_preposition")
 TARGET_NONE = rules.rule("target.none")
 
 
@@ -141,6 +142,15 @@ def _requestees(verb: Token) -> list[Token]:
         return objects
     return [c for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon", "to")
             for c in _children(p, {"pobj"})]
+
+
+def _announces_event(verb: Token) -> bool:
+    """"announced a complete withdrawal", "declared a ceasefire": a speech verb that is also a
+    light verb reads its object's event when the object is an event noun."""
+    lemma = verb.lemma_.lower()
+    return lexicon.is_light_verb(lemma) and any(
+        lexicon.classify_noun(_noun_key(_event_noun_of(o, lemma)), lemma) is not None
+        for o in _children(verb, {"dobj"}))
 
 
 def _noun_key(noun: Token) -> str:
@@ -549,7 +559,8 @@ class SentenceReader:
                 continue
             lemma = verb.lemma_.lower()
             if lemma in lexicon.SPEECH_VERBS and not (
-                    lexicon.classify(lemma).known and _children(verb, {"dobj"}) and not _children(verb, {"ccomp"})):
+                    (lexicon.classify(lemma).known or _announces_event(verb))
+                    and _children(verb, {"dobj"}) and not _children(verb, {"ccomp"})):
                 continue  # "recalled that ..." is speech; "recalled its ambassador" a sanction
             if lemma in EMPTY_VERBS or verb.dep_ == "amod":
                 continue
@@ -594,6 +605,14 @@ class SentenceReader:
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
             sources, targets = sources[:1], [
                 Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
+        if not targets and not passive_subjects:
+            # "restrictions on flights to Cuba", "sanctions on imports from Iran": when what the
+            # object's preposition names is no actor, the actor may be one preposition further
+            # down. Not under the verb's own prepositions: "moved troops to the border over X".
+            deeper = [(c, NESTED_PREPOSITION) for t, how in target_tokens
+                      if how == OBJECT_PREPOSITION for p in t.children
+                      if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for c in _children(p, {"pobj"})]
+            targets = self._participants(deeper, verb)
         if not targets and not passive_subjects and action.category in LOCATED_CATEGORIES:
             # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
             # act on things or people at a named place targets the place.
