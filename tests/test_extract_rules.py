@@ -374,3 +374,12 @@ def test_an_actor_one_preposition_below_the_objects_preposition(nlp, resolver):
     assert "target.nested_preposition" in event.rule
     direct = one(nlp, resolver, "Japan imposed sanctions on Syria over its attacks on Turkey.", lemma="sanction")
     assert direct.target.actor.id == "country:SYR"
+
+
+def test_a_description_that_names_its_own_actor_is_not_the_one_met_before(nlp, resolver):
+    """`actor.description` ("the mission": the IGO met last) gives way when a modifier names the
+    actor: "the African Union mission" is the AU, not the EU of the sentence before."""
+    event = one(nlp, resolver, "The European Union sent observers to Malawi.",
+                "The African Union mission criticised the police.", lemma="criticize")
+    assert event.source.actor.id == "igo:african-union"
+    assert "actor.modifier" in event.rule

@@ -385,7 +385,8 @@ class ArticleActors:
                 return _by(mention, "actor.sector_group" if sector else "actor.gazetteer")
 
         kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
-        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                and not self._names_its_own(head):
             earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
@@ -485,6 +486,15 @@ class ArticleActors:
                         if found is not None:
                             return _by(found[0], "actor.site", found[1])
         return None
+
+    def _names_its_own(self, head: Token) -> bool:
+        """"the United Nations mission", "the Russian embassy": a modifier names the actor, so
+        the phrase is not a description of the one met before ("the mission", "the embassy")."""
+        return any(
+            child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
+            and (self.resolver.lookup(head.doc[child.left_edge.i : child.i + 1].text) is not None
+                 or self.resolver.demonym(child.text) is not None)
+            for child in head.lefts)
 
     def _described(self, head: Token, core: Span) -> tuple[Mention, float] | None:
         """"Corruption Watch, a South African anti-graft group": a name the gazetteer does not
