@@ -383,3 +383,41 @@ def test_a_description_that_names_its_own_actor_is_not_the_one_met_before(nlp, r
                 "The African Union mission criticised the police.", lemma="criticize")
     assert event.source.actor.id == "igo:african-union"
     assert "actor.modifier" in event.rule
+
+
+def test_a_political_party_is_one_actor_of_its_state(nlp, resolver):
+    """Parties are actors of kind `party` with their state as country: every form the sample
+    uses is one node, and "Democrats accuse Republicans" stays two actors, not USA -> USA."""
+    forms = ["The Democratic Party", "Democrats", "The United States Democratic Party", "The US Democratic Party"]
+    for form in forms:
+        event = one(nlp, resolver, f"{form} accused the Republicans of lying.", lemma="accuse")
+        assert (event.source.actor.id, event.source.actor.kind, event.source.actor.country) == (
+            "party:democratic-party-usa", "party", "USA"), form
+        assert event.target.actor.id == "party:republican-party-usa"
+    # "the party": the party met before, by `actor.description`
+    event = one(nlp, resolver, "The Labour Party won the vote.", "The party later criticised Israel.",
+                lemma="criticize")
+    assert (event.source.actor.id, event.target.actor.id) == ("party:labour-party-gbr", "country:ISR")
+
+
+def test_a_states_opposition_or_ruling_party_is_the_state_with_its_sector(nlp, resolver):
+    """Unnamed, a party is its state's sector, as CAMEO codes it: opposition or government."""
+    event = one(nlp, resolver, "Zambia's main opposition party criticised the election commission.",
+                lemma="criticize")
+    assert (event.source.actor.id, event.source.role) == ("country:ZMB", "opposition")
+    event = one(nlp, resolver, "Kenya's ruling party accused Uganda of meddling.", lemma="accuse")
+    assert (event.source.actor.id, event.source.role) == ("country:KEN", "government")
+
+
+def test_she_is_the_person_the_text_showed_takes_she(nlp, resolver):
+    """`actor.person_pronoun` with the text's gender: a title ("spokeswoman") says "she", so
+    "she" skips a later man named as a subject; "he" keeps the usual antecedent."""
+    events = events_of(nlp, resolver,
+                       "Foreign Ministry spokeswoman Lena Hartmann spoke in Berlin.",
+                       "Chancellor Otto Brandl announced a withdrawal of German troops from Mali.",
+                       "She accused Russia of lying.",
+                       "He praised France.")
+    accuse = next(e for e in events if e.action.lemma == "accuse")
+    praise = next(e for e in events if e.action.lemma == "praise")
+    assert accuse.source.actor.id == "person:lena-hartmann"
+    assert praise.source.actor.id == "person:otto-brandl"

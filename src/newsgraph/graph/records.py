@@ -16,6 +16,7 @@ ACTOR_KINDS = (
     "igo",
     "ngo",
     "armed_group",
+    "party",
     "company",
     "media",
     "place",

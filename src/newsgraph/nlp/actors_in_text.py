@@ -27,6 +27,10 @@ BORDER_NOUNS = rules.words("border_nouns")
 GROUP_NOUNS = rules.words("group_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
 PERSON_PRONOUNS = rules.words("person_pronouns")
+PRONOUN_GENDERS = {word: "she" if word in rules.words("female_pronouns") else "he" for word in PERSON_PRONOUNS}
+FEMALE_TITLES = rules.words("female_titles")
+MARKED_GENDER = "she"
+MALE_TITLES = rules.words("male_titles")
 GROUP_PRONOUNS = rules.words("group_pronouns")
 QUANTIFIERS = rules.words("quantifiers")
 SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
@@ -71,6 +75,8 @@ class ArticleActors:
     acronyms: dict[str, Span] = field(default_factory=dict)  # "CNE" -> "National Electoral Commission"
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
+    recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "he" or "she", as the text shows it
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
@@ -87,6 +93,8 @@ class ArticleActors:
             return
         if actor.kind == "person":
             self.last_person = mention
+            self.recent_persons.pop(actor.id, None)
+            self.recent_persons[actor.id] = mention
             if subject:
                 self.last_subject_person = mention
         else:
@@ -337,6 +345,7 @@ class ArticleActors:
             is_subject = head.dep_ in ("nsubj", "nsubjpass")
             if lower in PERSON_PRONOUNS:
                 person = (self.last_subject_person if is_subject else None) or self.last_person
+                person = self._of_gender(person, PRONOUN_GENDERS.get(lower))
                 return _by(Mention(person.actor, head.text), "actor.person_pronoun") if person else None
             if lower in GROUP_PRONOUNS:
                 group = (self.last_subject_group if is_subject else None) or self.last_group
@@ -487,6 +496,33 @@ class ArticleActors:
                             return _by(found[0], "actor.site", found[1])
         return None
 
+    def _of_gender(self, person: Mention | None, gender: str | None) -> Mention | None:
+        """"spokeswoman Maria Zakharova ... Trump announced a withdrawal ... she said": a "she"
+        is the latest person the text showed to take "she" (by a title, "spokeswoman", or an
+        earlier pronoun), else the usual antecedent. A "he" keeps the usual antecedent unless
+        the text showed that one takes "she": in news "he" is the unmarked case, and a title
+        or pronoun that says "she" is the evidence worth following. The gender comes from the
+        text only: the first pronoun that resolves to a person sets it."""
+        if person is None or gender is None:
+            return person
+        known = self._gender(person.actor.id)
+        if known != gender and (known is not None or gender == MARKED_GENDER):
+            recent = list(reversed(self.recent_persons.values()))
+            person = next((m for m in recent if self._gender(m.actor.id) == gender), None) or (
+                person if known is None else next((m for m in recent if self._gender(m.actor.id) is None), None))
+        if person is not None:
+            self.genders.setdefault(person.actor.id, gender)
+        return person
+
+    def _gender(self, person_id: str) -> str | None:
+        if person_id not in self.genders:
+            stated = self.affiliations.get(person_id)
+            gender = _gender_of_title(stated.role) if stated is not None and stated.role else None
+            if gender is None:
+                return None
+            self.genders[person_id] = gender
+        return self.genders[person_id]
+
     def _names_its_own(self, head: Token) -> bool:
         """"the United Nations mission", "the Russian embassy": a modifier names the actor, so
         the phrase is not a description of the one met before ("the mission", "the embassy")."""
@@ -553,10 +589,24 @@ class ArticleActors:
         known = self.resolver.lookup(ent.text)
         if known is not None:
             return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
-        actor = self._person(ent.text, self._person_title(head, ent))
+        title = self._person_title(head, ent)
+        actor = self._person(ent.text, title)
+        gender = _gender_of_title(title) if actor is not None and title else None
+        if gender is not None:
+            self.genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
         if actor is not None and self.resolver.persons.get(actor.id) is not None:
             person = rules.rule("actor.known_person")
         return Mention(actor, ent.text, rule=person) if actor else None
+
+
+def _gender_of_title(text: str) -> str | None:
+    """"spokeswoman", "Mrs", "Queen": a title that says which pronoun its holder takes."""
+    words = {w.strip(".,").lower() for w in text.split()}
+    if words & FEMALE_TITLES or any(w.endswith("woman") for w in words):
+        return "she"
+    if words & MALE_TITLES or any(w.endswith("man") and w not in ("german", "oman") for w in words):
+        return "he"
+    return None
 
 
 def _by(mention: Mention, how: str, inherited: float = 1.0) -> tuple[Mention, float]:
