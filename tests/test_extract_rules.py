@@ -421,3 +421,13 @@ def test_she_is_the_person_the_text_showed_takes_she(nlp, resolver):
     praise = next(e for e in events if e.action.lemma == "praise")
     assert accuse.source.actor.id == "person:lena-hartmann"
     assert praise.source.actor.id == "person:otto-brandl"
+
+
+def test_a_visits_place_is_its_host(nlp, resolver):
+    """`target.visited_place`: "arrived in Paris" is a visit to France; a meeting's venue is no
+    target ("met in Vienna")."""
+    event = one(nlp, resolver, "Ghana's President Kofi Mensah arrived in Paris for talks.", lemma="arrive")
+    assert (event.target.actor.id, event.action.mode) == ("country:FRA", "visit")
+    met = [e for e in events_of(nlp, resolver, "Iran and the European Union met in Vienna.")
+           if e.action.lemma == "meet"]
+    assert met and all(e.target is None or e.target.actor.id != "country:AUT" for e in met)

@@ -56,6 +56,8 @@ TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
 OBJECT_PREPOSITION = rules.rule("target.object_preposition")
 NESTED_PREPOSITION = rules.rule("target.nested_preposition")
+VISITED_PLACE = rules.rule("target.visited_place")
+VISIT_PREPS = rules.words("visit_preps")
 TARGET_NONE = rules.rule("target.none")
 
 
@@ -613,6 +615,12 @@ class SentenceReader:
                       if how == OBJECT_PREPOSITION for p in t.children
                       if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for c in _children(p, {"pobj"})]
             targets = self._participants(deeper, verb)
+        if (not targets and not passive_subjects and action.category == "CONSULT"
+                and lexicon.mode(action.category, lexicon.canonical(action.lemma)) == "visit"):
+            # "arrived in Paris", "travels next to Tokyo": the place a visit goes to is its host.
+            places = [(c, VISITED_PLACE) for p in verb.children
+                      if p.dep_ == "prep" and p.lower_ in VISIT_PREPS for c in _children(p, {"pobj"})]
+            targets = [t for t in self._participants(places, verb) if t.mention.actor.kind in ("place", "country")]
         if not targets and not passive_subjects and action.category in LOCATED_CATEGORIES:
             # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
             # act on things or people at a named place targets the place.
