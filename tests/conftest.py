@@ -40,6 +40,9 @@ def falkor_store(falkor_server) -> Iterator[object]:
 
     from newsgraph.store.falkordb_store import FalkorStore
 
+    # A server that crashed (FalkorDB segfaulted on a map-valued property once) fails the test
+    # it crashed in; starting it again here keeps it from failing every later test as well.
+    falkor_server.start()
     db = FalkorDB(unix_socket_path=str(falkor_server.socket_path))
     store = FalkorStore(db, f"test_{uuid.uuid4().hex[:12]}", "embedded-test", server=falkor_server)
     store.apply_schema()
