@@ -431,3 +431,12 @@ def test_a_visits_place_is_its_host(nlp, resolver):
     met = [e for e in events_of(nlp, resolver, "Iran and the European Union met in Vienna.")
            if e.action.lemma == "meet"]
     assert met and all(e.target is None or e.target.actor.id != "country:AUT" for e in met)
+
+
+def test_a_passive_whose_subject_is_no_actor_keeps_the_verbs_target(nlp, resolver):
+    """"Aid was delivered to Yemen by Saudi Arabia": the target is where the preposition points,
+    as in the active voice; "a truce was agreed by A and B" is reciprocal, as "A and B agreed"."""
+    event = one(nlp, resolver, "Medical aid was delivered to Yemen by Saudi Arabia.", lemma="deliver")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:SAU", "country:YEM")
+    event = one(nlp, resolver, "A ceasefire was agreed by Israel and Hamas.", lemma="agree")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:ISR", "armed_group:hamas")

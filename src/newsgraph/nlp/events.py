@@ -598,12 +598,16 @@ class SentenceReader:
             # In reading order: "He was met by X": "he" is the person named before, not X.
             targets = self._participants(passive_subjects, verb)
             sources = self._participants(agents, verb, subject=True)
+            if not targets:
+                # "Aid was delivered to Yemen by Saudi Arabia": what was done is no actor, so
+                # the target is where the verb's preposition points, as in the active voice.
+                targets = self._participants(target_tokens, verb)
         else:
             sources = self._participants(self._subject_tokens(verb), verb, subject=True)
             targets = self._participants(target_tokens, verb)
         if not sources or not rules.enabled(action_rule):
             return  # a rule that is off still let its participants be remembered, for pronouns
-        if (not targets and len(sources) > 1 and not passive_subjects
+        if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
             sources, targets = sources[:1], [
                 Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
