@@ -440,3 +440,11 @@ def test_a_passive_whose_subject_is_no_actor_keeps_the_verbs_target(nlp, resolve
     assert (event.source.actor.id, event.target.actor.id) == ("country:SAU", "country:YEM")
     event = one(nlp, resolver, "A ceasefire was agreed by Israel and Hamas.", lemma="agree")
     assert (event.source.actor.id, event.target.actor.id) == ("country:ISR", "armed_group:hamas")
+
+
+def test_the_passive_subject_does_the_infinitive(nlp, resolver):
+    """`source.passive_controller`: "China is expected to retaliate against Australia" is China's
+    act, as "China plans to retaliate" is."""
+    event = one(nlp, resolver, "China is expected to retaliate against Australia.", lemma="retaliate")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:CHN", "country:AUS")
+    assert "source.passive_controller" in event.rule

@@ -290,6 +290,9 @@ class SentenceReader:
                     return [(t, rules.rule("source.requestee")) for t in requestees]
             if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is due to visit", "is ready to help"
                 head = head.head
+            if not _children(head, SUBJECT_DEPS) and _children(head, {"nsubjpass"}):
+                # "China is expected to retaliate", "Iran was asked to stop": the passive subject acts
+                return [(t, rules.rule("source.passive_controller")) for t in _children(head, {"nsubjpass"})]
             return _as(self._subject_tokens(head), rules.rule("source.controller"))
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
             # "accused the United States of occupying ...", "thanked Buenos Aires for sending":
