@@ -374,6 +374,8 @@ def test_an_actor_one_preposition_below_the_objects_preposition(nlp, resolver):
     assert "target.nested_preposition" in event.rule
     direct = one(nlp, resolver, "Japan imposed sanctions on Syria over its attacks on Turkey.", lemma="sanction")
     assert direct.target.actor.id == "country:SYR"
+    offer = one(nlp, resolver, "Moscow made an offer of talks to Kyiv.", lemma="offer")  # under "of"
+    assert offer.target.actor.id == "country:UKR"
 
 
 def test_a_description_that_names_its_own_actor_is_not_the_one_met_before(nlp, resolver):

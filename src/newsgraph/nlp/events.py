@@ -618,8 +618,11 @@ class SentenceReader:
             # "restrictions on flights to Cuba", "sanctions on imports from Iran": when what the
             # object's preposition names is no actor, the actor may be one preposition further
             # down. Not under the verb's own prepositions: "moved troops to the border over X".
-            deeper = [(c, NESTED_PREPOSITION) for t, how in target_tokens
-                      if how == OBJECT_PREPOSITION for p in t.children
+            # "an offer of talks to Kyiv": the same under what "of" gives the object.
+            of_objects = [g for o in _children(verb, {"dobj"}) for p in o.children
+                          if p.dep_ == "prep" and p.lower_ == "of" for g in _children(p, {"pobj"})]
+            deeper = [(c, NESTED_PREPOSITION) for t in [t for t, how in target_tokens if how == OBJECT_PREPOSITION]
+                      + of_objects for p in t.children
                       if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for c in _children(p, {"pobj"})]
             targets = self._participants(deeper, verb)
         if (not targets and not passive_subjects and action.category == "CONSULT"
