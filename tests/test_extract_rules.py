@@ -450,3 +450,10 @@ def test_the_passive_subject_does_the_infinitive(nlp, resolver):
     event = one(nlp, resolver, "China is expected to retaliate against Australia.", lemma="retaliate")
     assert (event.source.actor.id, event.target.actor.id) == ("country:CHN", "country:AUS")
     assert "source.passive_controller" in event.rule
+
+
+def test_a_spokesman_for_a_body_speaks_as_it(nlp, resolver):
+    """`actor.of_phrase` with "for" after a speaking noun: "a spokesman for the UN refugee agency"."""
+    event = one(nlp, resolver, "A spokesman for the UN refugee agency urged Greece to stop pushbacks.",
+                lemma="urge")
+    assert (event.source.actor.id, event.target.actor.id) == ("igo:unhcr", "country:GRC")

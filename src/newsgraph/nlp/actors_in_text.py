@@ -25,6 +25,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SECTORS = rules.words("sectors")
 BORDER_NOUNS = rules.words("border_nouns")
 GROUP_NOUNS = rules.words("group_nouns")
+SPEAKING_NOUNS = rules.words("speaking_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
 PERSON_PRONOUNS = rules.words("person_pronouns")
 PRONOUN_GENDERS = {word: "she" if word in rules.words("female_pronouns") else "he" for word in PERSON_PRONOUNS}
@@ -446,10 +447,11 @@ class ArticleActors:
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
-        # object of "of" or the agent after "by"; "its border with Belarus" is Belarus.
+        # object of "of" or the agent after "by"; "its border with Belarus" is Belarus; "a
+        # spokesman for the UN refugee agency" is the agency.
         lemma = head.lemma_.lower()
         linking = ("of", "by", "with") if lemma in BORDER_NOUNS else ("of", "by", "from") if lemma in GROUP_NOUNS \
-            else ("of", "by")
+            else ("of", "by", "for") if lemma in SPEAKING_NOUNS else ("of", "by")
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in linking:
                 for pobj in child.children:
