@@ -458,3 +458,12 @@ def test_a_spokesman_for_a_body_speaks_as_it(nlp, resolver):
     event = one(nlp, resolver, "A spokesman for the UN refugee agency urged Greece to stop pushbacks.",
                 lemma="urge")
     assert (event.source.actor.id, event.target.actor.id) == ("igo:unhcr", "country:GRC")
+
+
+def test_a_month_is_no_event_noun(nlp, resolver):
+    """"In March, ... Biden announced his plan": the verb's "in" names a time, not the event the
+    object counts ("50 million dollars in aid")."""
+    events = events_of(nlp, resolver, "In March, at the final debate in Phoenix, Joe Biden announced his plan.")
+    assert not [e for e in events if e.action.lemma == "march"]
+    event = one(nlp, resolver, "Japan pledged 50 million dollars in aid to Nepal.", lemma="aid")
+    assert event.target.actor.id == "country:NPL"

@@ -179,7 +179,7 @@ def _event_noun_of(obj: Token, verb_lemma: str) -> Token:
     # "dozens of strikes"; "50 million dollars in aid", the "in" hung on the noun or the verb
     verb_in = [p for p in obj.head.children if p.dep_ == "prep" and p.lower_ == "in"] if obj.dep_ == "dobj" else []
     for prep in [*obj.children, *verb_in]:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and not _is_temporal(prep):  # not "In March"
             for pobj in _children(prep, {"pobj"}):
                 if lexicon.classify_noun(pobj.lemma_.lower(), verb_lemma) is not None:
                     return pobj
