@@ -467,3 +467,16 @@ def test_a_month_is_no_event_noun(nlp, resolver):
     assert not [e for e in events if e.action.lemma == "march"]
     event = one(nlp, resolver, "Japan pledged 50 million dollars in aid to Nepal.", lemma="aid")
     assert event.target.actor.id == "country:NPL"
+
+
+def test_an_event_in_a_condition_is_only_possible(nlp, resolver):
+    """`modality.conditional`: "if Iran imposed sanctions on Iraq" reports no sanctions."""
+    event = one(nlp, resolver, "If Iran imposed sanctions on Iraq, the deal would collapse.", lemma="sanction")
+    assert event.action.modality == "possible" and "modality.conditional" in event.rule
+
+
+def test_money_named_by_a_state_is_no_actor(nlp, resolver):
+    """"nine billion US dollars" is not the United States; "dollars of Sri Lanka's bailout" is
+    still Sri Lanka's, by "of"."""
+    event = one(nlp, resolver, "China has invested nine billion US dollars in Kenyan railways.", lemma="invest")
+    assert event.target is None or event.target.actor.id != "country:USA"

@@ -26,6 +26,7 @@ SECTORS = rules.words("sectors")
 BORDER_NOUNS = rules.words("border_nouns")
 GROUP_NOUNS = rules.words("group_nouns")
 SPEAKING_NOUNS = rules.words("speaking_nouns")
+CURRENCY_NOUNS = rules.words("currency_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
 PERSON_PRONOUNS = rules.words("person_pronouns")
 PRONOUN_GENDERS = {word: "she" if word in rules.words("female_pronouns") else "he" for word in PERSON_PRONOUNS}
@@ -461,7 +462,9 @@ class ArticleActors:
                             return _by(found[0], "actor.of_phrase", found[1])
         # "US interference", "Damascus control", "its troops": an actor named by a modifier;
         # a pronoun only when no other modifier names one ("his Sudanese counterpart" is Sudan).
-        lefts = sorted(head.lefts, key=lambda c: c.pos_ == "PRON")
+        # Not money: "nine billion US dollars" is no act of the US ("dollars of Sri Lanka's
+        # bailout" went by "of" above).
+        lefts = sorted(head.lefts, key=lambda c: c.pos_ == "PRON") if lemma not in CURRENCY_NOUNS else []
         for child in lefts:
             if child.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod"):
                 if child.pos_ == "PRON" or (child.dep_ == "poss" and child.pos_ == "NOUN"):

@@ -58,6 +58,7 @@ OBJECT_PREPOSITION = rules.rule("target.object_preposition")
 NESTED_PREPOSITION = rules.rule("target.nested_preposition")
 VISITED_PLACE = rules.rule("target.visited_place")
 VISIT_PREPS = rules.words("visit_preps")
+CONDITIONAL_MARKS = rules.words("conditional_marks")
 TARGET_NONE = rules.rule("target.none")
 
 
@@ -418,6 +419,10 @@ class SentenceReader:
             if modality is None:  # a purpose ("paid bounties to kill soldiers") is not a deed
                 modality = "intended"
                 used.append(rules.rule("modality.purpose"))
+        if modality is None and anchor.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in anchor.children):
+            modality = "possible"  # "if Iran did not impose ...": a condition, not a deed
+            used.append(rules.rule("modality.conditional"))
         if anchor.dep_ == "xcomp":
             controller = anchor.head.lemma_.lower()
             if _is_negated(anchor.head):
