@@ -480,3 +480,14 @@ def test_money_named_by_a_state_is_no_actor(nlp, resolver):
     still Sri Lanka's, by "of"."""
     event = one(nlp, resolver, "China has invested nine billion US dollars in Kenyan railways.", lemma="invest")
     assert event.target is None or event.target.actor.id != "country:USA"
+
+
+def test_a_thing_met_is_no_meeting(nlp, resolver):
+    """`action.people_object`: "meets the requirement" is no CONSULT; "met the Russian president"
+    and "met his counterpart" are meetings."""
+    events = events_of(nlp, resolver, "Kamala Harris meets the requirement, the court said.")
+    assert not [e for e in events if e.action.lemma == "meet"]
+    event = one(nlp, resolver, "Recep Tayyip Erdogan met the Russian president in Sochi.", lemma="meet")
+    assert event.target.actor.id == "country:RUS"
+    assert [e for e in events_of(nlp, resolver, "Leaders gathered in Rome on Monday.",
+                                 "Emmanuel Macron met his counterpart there.") if e.action.lemma == "meet"]

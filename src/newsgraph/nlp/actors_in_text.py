@@ -375,7 +375,7 @@ class ArticleActors:
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons or (
                 head.pos_ == "PROPN" and (ent is None or ent.label_ in PLACE_LABELS | {"ORG", "NORP"})
                 and (ent is not None or self.resolver.lookup(head.text) is None)  # "Bloomberg" the outlet
-                and self.known_person(POSSESSIVE.sub("", ent.text if ent else head.text)) is not None):
+                and self.known_person(POSSESSIVE.sub("", ent.text if ent else _bare_name(head))) is not None):
             mention = self._person_mention(head, ent)
             if mention is not None:
                 return mention, 1.0  # the rule is set where the mention is made
@@ -583,12 +583,13 @@ class ArticleActors:
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         person = rules.rule("actor.person")
         if ent is None:
-            actor = self.persons.get(head.text) or self.known_person(head.text)
+            name = _bare_name(head)  # "Recep Tayyip Erdogan" the NER left untagged, or "Erdogan"
+            actor = self.persons.get(name) or self.known_person(name)
             if actor is not None and self.resolver.persons.get(actor.id) is not None:
                 person = rules.rule("actor.known_person")
-                self.persons.setdefault(head.text, actor)
+                self.persons.setdefault(name, actor)
                 self._note_offices(actor)
-            return Mention(actor, head.text, rule=person) if actor else None
+            return Mention(actor, name, rule=person) if actor else None
         # NER calls places and outlets persons at times ("al-Tanf", "Sputnik"): the
         # gazetteer knows better.
         known = self.resolver.lookup(ent.text)
@@ -640,6 +641,17 @@ def _name_words(text: str) -> tuple[str, list[str]]:
     name = POSSESSIVE.sub("", text).strip(" ,.\"“”")
     words = name.split()
     return name, words if all(NAME_WORD.match(w) for w in words) else []
+
+
+def _bare_name(head: Token) -> str:
+    """The proper name a head ends: "Recep Tayyip Erdogan" when every word before it is a proper
+    noun of its compound, else the head alone."""
+    words = [t for t in head.lefts if t.dep_ == "compound"]
+    if words and all(t.pos_ == "PROPN" for t in words) and words[-1].i == head.i - 1:
+        start = min(t.left_edge.i for t in words)
+        if all(t.pos_ == "PROPN" for t in head.doc[start : head.i]):
+            return head.doc[start : head.i + 1].text
+    return head.text
 
 
 def _core_span(head: Token) -> Span:

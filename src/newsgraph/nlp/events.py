@@ -59,6 +59,9 @@ NESTED_PREPOSITION = rules.rule("target.nested_preposition")
 VISITED_PLACE = rules.rule("target.visited_place")
 VISIT_PREPS = rules.words("visit_preps")
 CONDITIONAL_MARKS = rules.words("conditional_marks")
+PEOPLE_VERBS = rules.words("people_verbs")
+PEOPLE_NOUNS = rules.words("people_nouns")
+PEOPLE_OBJECT = rules.rule("action.people_object")
 TARGET_NONE = rules.rule("target.none")
 
 
@@ -615,6 +618,11 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources or not rules.enabled(action_rule):
             return  # a rule that is off still let its participants be remembered, for pronouns
+        if verb.lemma_.lower() in PEOPLE_VERBS and rules.enabled(PEOPLE_OBJECT) and not passive_subjects \
+                and not targets and any(
+                o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS
+                for o in _children(verb, {"dobj"})):
+            return  # "meets the requirement", "received a letter": a thing met is no meeting
         if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
             sources, targets = sources[:1], [
