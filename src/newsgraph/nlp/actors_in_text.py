@@ -78,7 +78,7 @@ class ArticleActors:
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
-    genders: dict[str, str] = field(default_factory=dict)  # person id -> "he" or "she", as the text shows it
+    title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
@@ -502,31 +502,31 @@ class ArticleActors:
         return None
 
     def _of_gender(self, person: Mention | None, gender: str | None) -> Mention | None:
-        """"spokeswoman Maria Zakharova ... Trump announced a withdrawal ... she said": a "she"
-        is the latest person the text showed to take "she" (by a title, "spokeswoman", or an
-        earlier pronoun), else the usual antecedent. A "he" keeps the usual antecedent unless
-        the text showed that one takes "she": in news "he" is the unmarked case, and a title
-        or pronoun that says "she" is the evidence worth following. The gender comes from the
-        text only: the first pronoun that resolves to a person sets it."""
+        """"spokeswoman Maria Zakharova ... Trump announced a withdrawal ... she said": a title
+        ("spokeswoman", "Mr") shows which pronoun its holder takes.
+        - An antecedent whose title says the other pronoun gives way to the latest person whose
+          title says this one, else to the latest without such a title.
+        - A "she" whose usual antecedent has no such title goes to the latest person whose
+          title says "she": in news "he" is the unmarked case, the title the evidence.
+        Earlier pronouns are no evidence: one wrong guess would steer every later pronoun."""
         if person is None or gender is None:
             return person
-        known = self._gender(person.actor.id)
-        if known != gender and (known is not None or gender == MARKED_GENDER):
-            recent = list(reversed(self.recent_persons.values()))
-            person = next((m for m in recent if self._gender(m.actor.id) == gender), None) or (
-                person if known is None else next((m for m in recent if self._gender(m.actor.id) is None), None))
-        if person is not None:
-            self.genders.setdefault(person.actor.id, gender)
+        known = self._titled_gender(person.actor.id)
+        recent = list(reversed(self.recent_persons.values()))
+        if known is not None and known != gender:
+            return next((m for m in recent if self._titled_gender(m.actor.id) == gender), None) or next(
+                (m for m in recent if self._titled_gender(m.actor.id) is None), None)
+        if known is None and gender == MARKED_GENDER:
+            return next((m for m in recent if self._titled_gender(m.actor.id) == gender), person)
         return person
 
-    def _gender(self, person_id: str) -> str | None:
-        if person_id not in self.genders:
+    def _titled_gender(self, person_id: str) -> str | None:
+        if person_id not in self.title_genders:
             stated = self.affiliations.get(person_id)
-            gender = _gender_of_title(stated.role) if stated is not None and stated.role else None
-            if gender is None:
+            if stated is None or not stated.role:
                 return None
-            self.genders[person_id] = gender
-        return self.genders[person_id]
+            self.title_genders[person_id] = _gender_of_title(stated.role)
+        return self.title_genders[person_id]
 
     def _names_its_own(self, head: Token) -> bool:
         """"the United Nations mission", "the Russian embassy": a modifier names the actor, so
@@ -599,7 +599,7 @@ class ArticleActors:
         actor = self._person(ent.text, title)
         gender = _gender_of_title(title) if actor is not None and title else None
         if gender is not None:
-            self.genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
+            self.title_genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
         if actor is not None and self.resolver.persons.get(actor.id) is not None:
             person = rules.rule("actor.known_person")
         return Mention(actor, ent.text, rule=person) if actor else None
