@@ -491,3 +491,11 @@ def test_a_thing_met_is_no_meeting(nlp, resolver):
     assert event.target.actor.id == "country:RUS"
     assert [e for e in events_of(nlp, resolver, "Leaders gathered in Rome on Monday.",
                                  "Emmanuel Macron met his counterpart there.") if e.action.lemma == "meet"]
+
+
+def test_an_act_on_an_unnamed_narrator_is_not_coded(nlp, resolver):
+    """`action.narrator_object`: "they fired me" in an interview codes no event, while "India
+    has stood by us", the speaker's state, and "fired on protesters" stay."""
+    events = events_of(nlp, resolver, "Indian police arrested the activist in Delhi.", "They fired me from there too.")
+    assert not [e for e in events if e.action.lemma == "fire"]
+    assert [e for e in events if e.action.lemma == "arrest"]

@@ -62,6 +62,8 @@ CONDITIONAL_MARKS = rules.words("conditional_marks")
 PEOPLE_VERBS = rules.words("people_verbs")
 PEOPLE_NOUNS = rules.words("people_nouns")
 PEOPLE_OBJECT = rules.rule("action.people_object")
+NARRATOR_OBJECT = rules.rule("action.narrator_object")
+NARRATOR_PRONOUNS = rules.words("narrator_pronouns")
 TARGET_NONE = rules.rule("target.none")
 
 
@@ -618,6 +620,10 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources or not rules.enabled(action_rule):
             return  # a rule that is off still let its participants be remembered, for pronouns
+        if not targets and not passive_subjects and any(
+                o.pos_ == "PRON" and o.lower_ in NARRATOR_PRONOUNS for o in _children(verb, {"dobj", "dative"})) \
+                and rules.enabled(NARRATOR_OBJECT):
+            return  # "they fired me", "she asked me": a narrator no one names is no party to code
         if verb.lemma_.lower() in PEOPLE_VERBS and rules.enabled(PEOPLE_OBJECT) and not passive_subjects \
                 and not targets and any(
                 o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS
