@@ -595,6 +595,33 @@ class SentenceReader:
                 continue  # "refused to meet": the event is the meeting, negated
             yield from self._verb_events(verb, article_id, sentence_index)
 
+    def _fallback_targets(self, verb: Token, action: Action, target_tokens: list[Found]) -> list[Participant]:
+        """Where the target is when no object or preposition named one, first match wins."""
+        # "restrictions on flights to Cuba", "sanctions on imports from Iran": when what the
+        # object's preposition names is no actor, the actor may be one preposition further
+        # down. Not under the verb's own prepositions: "moved troops to the border over X".
+        # "an offer of talks to Kyiv": the same under what "of" gives the object.
+        of_objects = [g for o in _children(verb, {"dobj"}) for p in o.children
+                      if p.dep_ == "prep" and p.lower_ == "of" for g in _children(p, {"pobj"})]
+        deeper = [(c, NESTED_PREPOSITION) for t in [t for t, how in target_tokens if how == OBJECT_PREPOSITION]
+                  + of_objects for p in t.children
+                  if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for c in _children(p, {"pobj"})]
+        targets = self._participants(deeper, verb)
+        if not targets and action.category == "CONSULT" \
+                and lexicon.mode(action.category, lexicon.canonical(action.lemma)) == "visit":
+            # "arrived in Paris", "travels next to Tokyo": the place a visit goes to is its host.
+            targets = self._places(verb, VISIT_PREPS, VISITED_PLACE)
+        if not targets and action.category in LOCATED_CATEGORIES:
+            # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
+            # act on things or people at a named place targets the place.
+            targets = self._places(verb, LOCATIVE_PREPS, rules.rule("target.location"))
+        return targets
+
+    def _places(self, verb: Token, preps: frozenset[str], how: str) -> list[Participant]:
+        found = [(c, how) for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+                 for c in _children(p, {"pobj"})]
+        return [t for t in self._participants(found, verb) if t.mention.actor.kind in ("place", "country")]
+
     def _verb_events(self, verb: Token, article_id: str, sentence_index: int) -> Iterator[Event]:
         action, target_tokens, known, action_rule = self._action_and_targets(verb)
         passive_subjects = [(verb.head if t.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else t,
@@ -634,28 +661,7 @@ class SentenceReader:
             sources, targets = sources[:1], [
                 Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
         if not targets and not passive_subjects:
-            # "restrictions on flights to Cuba", "sanctions on imports from Iran": when what the
-            # object's preposition names is no actor, the actor may be one preposition further
-            # down. Not under the verb's own prepositions: "moved troops to the border over X".
-            # "an offer of talks to Kyiv": the same under what "of" gives the object.
-            of_objects = [g for o in _children(verb, {"dobj"}) for p in o.children
-                          if p.dep_ == "prep" and p.lower_ == "of" for g in _children(p, {"pobj"})]
-            deeper = [(c, NESTED_PREPOSITION) for t in [t for t, how in target_tokens if how == OBJECT_PREPOSITION]
-                      + of_objects for p in t.children
-                      if p.dep_ == "prep" and p.lower_ in TARGET_PREPS for c in _children(p, {"pobj"})]
-            targets = self._participants(deeper, verb)
-        if (not targets and not passive_subjects and action.category == "CONSULT"
-                and lexicon.mode(action.category, lexicon.canonical(action.lemma)) == "visit"):
-            # "arrived in Paris", "travels next to Tokyo": the place a visit goes to is its host.
-            places = [(c, VISITED_PLACE) for p in verb.children
-                      if p.dep_ == "prep" and p.lower_ in VISIT_PREPS for c in _children(p, {"pobj"})]
-            targets = [t for t in self._participants(places, verb) if t.mention.actor.kind in ("place", "country")]
-        if not targets and not passive_subjects and action.category in LOCATED_CATEGORIES:
-            # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
-            # act on things or people at a named place targets the place.
-            places = [(c, rules.rule("target.location")) for p in verb.children
-                      if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS for c in _children(p, {"pobj"})]
-            targets = [t for t in self._participants(places, verb) if t.mention.actor.kind in ("place", "country")]
+            targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
