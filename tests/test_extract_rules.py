@@ -487,6 +487,9 @@ def test_a_thing_met_is_no_meeting(nlp, resolver):
     and "met his counterpart" are meetings."""
     events = events_of(nlp, resolver, "Kamala Harris meets the requirement, the court said.")
     assert not [e for e in events if e.action.lemma == "meet"]
+    events = events_of(nlp, resolver, "Joe Biden met voters in Ohio.",  # a thing, and only the source named
+                       "Donald Trump received a slight bump from his convention.")
+    assert not [e for e in events if e.action.lemma == "receive"]
     event = one(nlp, resolver, "Recep Tayyip Erdogan met the Russian president in Sochi.", lemma="meet")
     assert event.target.actor.id == "country:RUS"
     assert [e for e in events_of(nlp, resolver, "Leaders gathered in Rome on Monday.",

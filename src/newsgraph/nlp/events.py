@@ -62,6 +62,7 @@ CONDITIONAL_MARKS = rules.words("conditional_marks")
 PEOPLE_VERBS = rules.words("people_verbs")
 PEOPLE_NOUNS = rules.words("people_nouns")
 PEOPLE_OBJECT = rules.rule("action.people_object")
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # entities that may name an actor
 NARRATOR_OBJECT = rules.rule("action.narrator_object")
 NARRATOR_PRONOUNS = rules.words("narrator_pronouns")
 TARGET_NONE = rules.rule("target.none")
@@ -647,15 +648,17 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources or not rules.enabled(action_rule):
             return  # a rule that is off still let its participants be remembered, for pronouns
-        if not targets and not passive_subjects and any(
+        # Targets other than the sources ("received a bump from his convention" names only Trump).
+        others = [t for t in targets if all(t.mention.actor.id != s.mention.actor.id for s in sources)]
+        if not others and not passive_subjects and any(
                 o.pos_ == "PRON" and o.lower_ in NARRATOR_PRONOUNS for o in _children(verb, {"dobj", "dative"})) \
                 and rules.enabled(NARRATOR_OBJECT):
             return  # "they fired me", "she asked me": a narrator no one names is no party to code
         if verb.lemma_.lower() in PEOPLE_VERBS and rules.enabled(PEOPLE_OBJECT) and not passive_subjects \
-                and not targets and any(
-                o.pos_ == "NOUN" and not o.ent_type_ and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS
-                for o in _children(verb, {"dobj"})):
-            return  # "meets the requirement", "received a letter": a thing met is no meeting
+                and not others and any(
+                o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ACTOR_LABELS
+                and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS for o in _children(verb, {"dobj"})):
+            return  # "meets the requirement", "received 9% of the vote": a thing met is no meeting
         if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
             sources, targets = sources[:1], [
