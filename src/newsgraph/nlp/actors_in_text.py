@@ -478,11 +478,7 @@ class ArticleActors:
                     if found is not None:
                         return _by(found[0], "actor.owner", found[1])
                     continue
-                span = doc[child.left_edge.i : child.i + 1]
-                mention = self.resolver.lookup(span.text)
-                if mention is None and child.pos_ in ("ADJ", "PROPN"):  # "Thai and Cambodian troops"
-                    actor = self.resolver.demonym(child.text)
-                    mention = Mention(actor, child.text) if actor else None
+                mention = self._modifier_actor(child)
                 if mention is not None:
                     return _by(mention, "actor.modifier")
                 if child.dep_ == "poss" and child.pos_ == "PROPN":
@@ -531,11 +527,17 @@ class ArticleActors:
     def _names_its_own(self, head: Token) -> bool:
         """"the United Nations mission", "the Russian embassy": a modifier names the actor, so
         the phrase is not a description of the one met before ("the mission", "the embassy")."""
-        return any(
-            child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
-            and (self.resolver.lookup(head.doc[child.left_edge.i : child.i + 1].text) is not None
-                 or self.resolver.demonym(child.text) is not None)
-            for child in head.lefts)
+        return any(child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
+                   and self._modifier_actor(child) is not None for child in head.lefts)
+
+    def _modifier_actor(self, child: Token) -> Mention | None:
+        """The actor a modifier names: the gazetteer's phrase ending at it ("US", "Russian
+        Foreign Ministry"), else a demonym ("Thai and Cambodian troops")."""
+        mention = self.resolver.lookup(child.doc[child.left_edge.i : child.i + 1].text)
+        if mention is None and child.pos_ in ("ADJ", "PROPN"):
+            actor = self.resolver.demonym(child.text)
+            mention = Mention(actor, child.text) if actor else None
+        return mention
 
     def _described(self, head: Token, core: Span) -> tuple[Mention, float] | None:
         """"Corruption Watch, a South African anti-graft group": a name the gazetteer does not
