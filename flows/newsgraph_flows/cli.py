@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -92,12 +93,7 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Ingest articles into the graph (the Prefect `ingest` flow) and print a summary."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    if not verbose:  # the summary and one-line errors below say what matters
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
-        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # and the Dask workers', inherited
-        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
-        logging.getLogger("distributed").setLevel(logging.ERROR)
+    _quiet_flows(verbose)
     from newsgraph.rerun import survey, workers_for
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
@@ -116,6 +112,26 @@ def run(
             summary = run_ingest(paths, graph, workers=chosen, dask_address=dask, force=force)
     except NewsgraphError as exc:
         _fail(exc)
+    _print_run(summary)
+    if summary.analysis:
+        out.print(summary.analysis)
+    out.print(_table([summary.counts], title="graph"))
+    if summary.top_pairs:
+        out.print(_table(summary.top_pairs, title="top actor pairs"))
+
+
+def _quiet_flows(verbose: bool) -> None:
+    """Prefect's and Dask's logs stay hidden unless -v: the summary and one-line errors say
+    what matters."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # and the Dask workers', inherited
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+
+
+def _print_run(summary: Any) -> None:
     _say(summary.errors, summary.warnings, summary.quarantine)
     if summary.quarantine:
         err.print(f"{len(summary.errors)} skipped, {len(summary.warnings)} kept with a warning, "
@@ -126,11 +142,57 @@ def run(
         f" · extracted {summary.articles_extracted} · events {summary.events_extracted}"
         f" · {summary.seconds} s" + (f" · {summary.throughput()}" if summary.throughput() else "")
     )
-    if summary.analysis:
-        out.print(summary.analysis)
-    out.print(_table([summary.counts], title="graph"))
-    if summary.top_pairs:
-        out.print(_table(summary.top_pairs, title="top actor pairs"))
+
+
+@app.command()
+def backfill(
+    paths: Annotated[list[str], typer.Argument(help="files, directories or globs")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="folder for the import files (created)")],
+    neo4j_admin: Annotated[str | None, typer.Option(
+        "--neo4j-admin", help="the neo4j-admin command to run the import with, e.g. /var/lib/neo4j/bin/neo4j-admin "
+                              "(default: print the command)")] = None,
+    database: Annotated[str, typer.Option(help="the database to fill")] = "neo4j",
+    overwrite: Annotated[bool, typer.Option(help="replace the database if it exists (a fresh server's is empty)")] = False,
+    graph: Annotated[str | None, typer.Option(
+        "--graph", "-g", help="bolt://… of the target while it runs: refused unless its database is empty")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="extraction processes (default: NEWSGRAPH_WORKERS, else the usable cores)")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+) -> None:
+    """Fill an empty Neo4j database with a whole archive through neo4j-admin's bulk importer,
+    several times faster than `run`'s transactions. Extracts as `run` does and writes the
+    import files; the import needs the server stopped. Then start it and `run` the same paths
+    with --graph: it finds every article loaded, adds the derived relationships and analytics,
+    and later runs go on incrementally."""
+    _quiet_flows(verbose)
+    from newsgraph.rerun import usable_cores
+    from newsgraph.store.bulk_import import import_arguments, run_import
+    from newsgraph_flows.prefect_server import ensure_prefect_api
+
+    try:
+        if graph:
+            with open_store(_settings(graph)) as store:
+                if store.counts().get("articles"):
+                    raise NewsgraphError(f"{store.uri}: the database holds articles; a backfill fills an empty one "
+                                         "(`run` adds to it)")
+        settings = _settings()
+        ensure_prefect_api(settings.home("prefect"), settings.idle_minutes)
+        from newsgraph_flows.backfill import run_backfill
+
+        summary = run_backfill(paths, out_dir, workers or settings.workers or usable_cores())
+        _print_run(summary)
+        out.print(_table([summary.counts], title=f"import files in {out_dir}"))
+        arguments = import_arguments(out_dir, database)
+        if neo4j_admin:
+            run_import(neo4j_admin, arguments, overwrite)
+            out.print(f"imported into database {database}; start the server, then:", highlight=False)
+        else:
+            command = ["neo4j-admin", *arguments, *(["--overwrite-destination=true"] if overwrite else [])]
+            out.print(f"stop the Neo4j server and import:\n{shlex.join(command)}\nthen start it and:",
+                      highlight=False, soft_wrap=True)
+        out.print(f"newsgraph run {shlex.join(paths)} --graph bolt://…", highlight=False, soft_wrap=True)
+    except NewsgraphError as exc:
+        _fail(exc)
 
 
 @app.command()

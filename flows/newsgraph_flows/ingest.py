@@ -17,10 +17,12 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsgraph_flows import tasks
 from newsgraph import pipeline, quarantine
-from newsgraph.config import get_settings
-from newsgraph.errors import NewsgraphError
+from newsgraph.config import Settings, get_settings
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.graph.records import Article
 from newsgraph.progress import progress_bar
 from newsgraph.run_summary import RunSummary, Tally
+from newsgraph.store.base import LoadTarget
 from newsgraph.store.open import open_store
 
 
@@ -39,17 +41,8 @@ def ingest(
         taken = tasks.take_in(store, read.articles, force)
         skipped = errors + read.errors + taken.errors
         quarantine.append(settings.quarantine_path, skipped, started_at)
-        futures = deque(tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction)))
-        extracted = Tally()
-        with progress_bar() as progress:
-            bar = progress.add_task("extract and load", total=len(taken.todo))
-            while futures:  # in shard order, loading while later shards extract; a loaded shard is let go
-                shard, failed = futures.popleft().result()
-                tasks.load(store, shard, settings.batch_rows)
-                extracted.add(shard)
-                skipped += failed
-                quarantine.append(settings.quarantine_path, failed, started_at)
-                progress.advance(bar, len(shard) + len(failed))
+        extracted, failed = extract_and_load(store, taken.todo, workers, settings, started_at)
+        skipped += failed
         tasks.record_duplicates(store, taken.copies)
         resolved = tasks.resolve(store, settings.extraction)
         analysis = tasks.refresh_derived(store, settings.batch_rows)
@@ -62,6 +55,26 @@ def ingest(
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")
     return summary
+
+
+def extract_and_load(
+    target: LoadTarget, todo: Sequence[Article], workers: int, settings: Settings, started_at: datetime
+) -> tuple[Tally, list[InputError]]:
+    """Extracts in shards (on Dask when workers > 1) and loads each into `target` in shard
+    order while later shards extract; a loaded shard is let go. Articles the rules failed on
+    are quarantined as they come."""
+    futures = deque(tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings.extraction)))
+    extracted, skipped = Tally(), []
+    with progress_bar() as progress:
+        bar = progress.add_task("extract and load", total=len(todo))
+        while futures:
+            shard, failed = futures.popleft().result()
+            tasks.load(target, shard, settings.batch_rows)
+            extracted.add(shard)
+            skipped += failed
+            quarantine.append(settings.quarantine_path, failed, started_at)
+            progress.advance(bar, len(shard) + len(failed))
+    return extracted, skipped
 
 
 def task_runner(workers: int, dask_address: str | None):

@@ -19,7 +19,7 @@ from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.resolution import resolve as apply_merges
-from newsgraph.store.base import GraphStore
+from newsgraph.store.base import GraphStore, LoadTarget
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -34,7 +34,7 @@ def read(files: Sequence[str], limits: Limits) -> ReadResult:
 
 
 @task(name="take-in", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def take_in(store: GraphStore, articles: Sequence[Article], force: bool) -> intake.Intake:
+def take_in(store: LoadTarget, articles: Sequence[Article], force: bool) -> intake.Intake:
     return intake.take_in(store, articles, force)
 
 
@@ -46,13 +46,13 @@ def extract(shard: Sequence[Article], config: Extraction) -> tuple[list[Extracte
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-def load(store: GraphStore, batch: Sequence[ExtractedArticle], batch_rows: int) -> int:
+def load(store: LoadTarget, batch: Sequence[ExtractedArticle], batch_rows: int) -> int:
     """Retried on failure: a batch replaces its articles whole, so a retry cannot double."""
     return store.load_all(batch, batch_rows)
 
 
 @task(name="record-duplicates", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
-def record_duplicates(store: GraphStore, copies: Sequence[Duplicate]) -> None:
+def record_duplicates(store: LoadTarget, copies: Sequence[Duplicate]) -> None:
     store.record_duplicates(copies)
 
 

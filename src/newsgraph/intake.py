@@ -18,7 +18,7 @@ from newsgraph.corpus.dedupe import Duplicate, find_duplicates
 from newsgraph.corpus.language import sort_by_language, with_language
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
-from newsgraph.store.base import GraphStore
+from newsgraph.store.base import LoadTarget
 
 
 @dataclass
@@ -35,7 +35,7 @@ class Intake:
     copies: list[Duplicate] = field(default_factory=list)
 
 
-def unchanged(store: GraphStore, articles: Sequence[Article]) -> set[str]:
+def unchanged(store: LoadTarget, articles: Sequence[Article]) -> set[str]:
     """Ids of articles the store already holds with the same content and extractor version."""
     loaded = store.loaded_articles([a.id for a in articles])
     return {a.id for a in articles if loaded.get(a.id) == (a.content_hash, PIPELINE_VERSION)}
@@ -50,7 +50,7 @@ def first_of_each_id(articles: Sequence[Article]) -> list[Article]:
     return list(seen.values())
 
 
-def held_and_fresh(store: GraphStore, articles: Sequence[Article],
+def held_and_fresh(store: LoadTarget, articles: Sequence[Article],
                    force: bool = False) -> tuple[list[Article], set[str], list[Article]]:
     """One article per id (in read order), the ids of those the store holds unchanged, and
     the rest. `force` treats every article as fresh (re-extract what is loaded unchanged)."""
@@ -59,7 +59,7 @@ def held_and_fresh(store: GraphStore, articles: Sequence[Article],
     return distinct, held, [a for a in distinct if a.id not in held]
 
 
-def take_in(store: GraphStore, articles: Sequence[Article], force: bool = False) -> Intake:
+def take_in(store: LoadTarget, articles: Sequence[Article], force: bool = False) -> Intake:
     distinct, held, fresh = held_and_fresh(store, articles, force)
     languages = sort_by_language(fresh)
     intake = Intake(held, languages.english, languages.foreign, languages.errors)

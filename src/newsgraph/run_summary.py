@@ -60,10 +60,13 @@ class RunSummary:
 
     @classmethod
     def collect(
-        cls, store: GraphStore, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
+        cls, store: GraphStore | None, *, files: int, read: int, skipped_unchanged: int, duplicates: int,
         not_english: int, extracted: Tally, errors: list[InputError], seconds: float,
         analysis: str = "", quarantine: str | None = None, workers: int = 1,
+        counts: dict[str, int] | None = None,
     ) -> RunSummary:
+        """From `store` the graph's counts and top pairs; a backfill, which has no store
+        yet, gives the `counts` of what it wrote instead."""
         return cls(
             files=files,
             articles_read=read,
@@ -76,9 +79,9 @@ class RunSummary:
             errors=[str(e) for e in errors if not e.kept],
             warnings=[str(e) for e in errors if e.kept],
             seconds=round(seconds, 2),
-            counts=store.counts(),
+            counts=store.counts() if store else counts or {},
             top_pairs=[{k: row[k] for k in ("source", "target", "events", "score")}
-                       for row in store.read(named_queries()["top_pairs"].cypher, {"limit": 10})],
+                       for row in store.read(named_queries()["top_pairs"].cypher, {"limit": 10})] if store else [],
             analysis=analysis,
             quarantine=quarantine,
             workers=workers,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.graph.records import ExtractedArticle
@@ -29,6 +29,17 @@ def batches(items: Iterable[ExtractedArticle], batch_rows: int) -> Iterator[list
             batch, size = [], 0
     if batch:
         yield batch
+
+
+class LoadTarget(Protocol):
+    """Where a run's extraction goes: a graph store, or the import files of a backfill
+    (store/bulk_import.py)."""
+
+    def loaded_articles(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]: ...
+
+    def load_all(self, items: Iterable[ExtractedArticle], batch_rows: int = 2000) -> int: ...
+
+    def record_duplicates(self, duplicates: Sequence[Duplicate]) -> None: ...
 
 
 class GraphStore(ABC):
