@@ -234,7 +234,7 @@ def import_arguments(out_dir: Path, database: str = "neo4j") -> list[str]:
     `out_dir`: any change to a value fails the import (bad tolerance 0), it never skips."""
     out = Path(out_dir).resolve()
     args = ["database", "import", "full", database, f"--array-delimiter=U+{ord(ARRAY_DELIMITER):04X}",
-            "--bad-tolerance=0", "--strict=true"]
+            "--bad-tolerance=0", "--strict=true", f"--report-file={out / 'import.report'}"]
     groups, multiline = [], []
     for table in tables():
         header, plain, more = (out / f"{table.name}{suffix}" for suffix in (".header.csv", ".csv", ".multiline.csv"))
