@@ -85,21 +85,40 @@ def tables() -> tuple[Table, ...]:
     return tuple(found)
 
 
+def _string(value: Any) -> str | None:
+    return '"' + value.replace('"', '""') + '"' if isinstance(value, str) else None
+
+
+def _long(value: Any) -> str | None:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _double(value: Any) -> str | None:
+    return repr(float(value)) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _boolean(value: Any) -> str | None:
+    return ("true" if value else "false") if isinstance(value, bool) else None
+
+
+def _strings(value: Any) -> str | None:
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return '"' + ARRAY_DELIMITER.join(value).replace('"', '""') + '"'
+    return None
+
+
+_FORMATS = {"string": _string, "long": _long, "double": _double, "boolean": _boolean, "string[]": _strings}
+
+
 def _cell(value: Any, kind: str, where: str) -> str:
-    """One CSV field as the importer reads it: nothing is null, a quoted "" an empty string."""
+    """One CSV field as the importer reads it: nothing is null, a quoted "" an empty string.
+    A value of another type than the column's stops the backfill rather than change it."""
     if value is None:
         return ""
-    if kind == "string" and isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
-    if kind == "long" and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if kind == "double" and isinstance(value, int | float) and not isinstance(value, bool):
-        return repr(float(value))
-    if kind == "boolean" and isinstance(value, bool):
-        return "true" if value else "false"
-    if kind == "string[]" and isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return '"' + ARRAY_DELIMITER.join(value).replace('"', '""') + '"'
-    raise NewsgraphError(f"bulk import: {where} holds {value!r}, not a {kind}")
+    cell = _FORMATS[kind](value)
+    if cell is None:
+        raise NewsgraphError(f"bulk import: {where} holds {value!r}, not a {kind}")
+    return cell
 
 
 class _Files:
@@ -116,14 +135,17 @@ class _Files:
         self._multiline: IO[str] = self.multiline.open("w", encoding="utf-8", newline="")
         self.rows = 0
         self.multiline_rows = 0
+        ends = [] if table.is_node else ["string", "string"]
+        self._types = ends + list(table.properties.values())
+        self._names = [f"{table.name}.{n}" for n in ([] if table.is_node else [":START_ID", ":END_ID"])
+                       + list(table.properties)]
 
     def write(self, row: dict[str, Any], rows: str) -> None:
         values = self.table.values(row, rows)
         if values is None:
             return
-        types = ([] if self.table.is_node else ["string", "string"]) + list(self.table.properties.values())
-        names = ([] if self.table.is_node else [":START_ID", ":END_ID"]) + list(self.table.properties)
-        line = ",".join(_cell(v, t, f"{self.table.name}.{n}") for v, t, n in zip(values, types, names, strict=True))
+        line = ",".join("" if v is None else _FORMATS[t](v) or _cell(v, t, w)
+                        for v, t, w in zip(values, self._types, self._names, strict=True))
         if "\n" in line or "\r" in line:
             self._multiline.write(line + "\n")
             self.multiline_rows += 1
