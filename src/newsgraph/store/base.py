@@ -134,8 +134,9 @@ class GraphStore(ABC):
     def clear(self) -> None:
         """Deletes the newsgraph data (not other labels such as NeoDash's dashboards), in
         batches: one transaction deleting a large graph exceeds Neo4j's transaction memory."""
-        while self.execute(statement("pipeline", "clear_batch"))[0]["deleted"]:
-            pass
+        for name in ("clear_events", "clear_articles", "clear_actors"):
+            while self.execute(statement("pipeline", name))[0]["deleted"]:
+                pass
 
 
 def _steps(write: str, ids: list[str], rows: dict[str, list[dict[str, Any]]]) -> list[Statement]:
