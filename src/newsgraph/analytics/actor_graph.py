@@ -21,9 +21,14 @@ def balance(score: float, count: int) -> float:
 
 
 def read_actor_graph(store: GraphStore) -> nx.DiGraph:
-    """Actors that take part in at least one counted interaction, and their pairs."""
+    """Actors that take part in at least one counted interaction, and their pairs. Nodes and
+    edges go in sorted, not in the store's order: the seeded community and betweenness
+    algorithms follow insertion order, and two stores holding the same graph (a backfill and a
+    run) return its rows in different orders."""
     graph = nx.DiGraph()
-    for row in store.read(statement("analytics", "actor_pairs")):
+    rows = sorted(store.read(statement("analytics", "actor_pairs")), key=lambda r: (r["source"], r["target"]))
+    graph.add_nodes_from(sorted({r["source"] for r in rows} | {r["target"] for r in rows}))
+    for row in rows:
         count, score = int(row["count"]), float(row["score"])
         graph.add_edge(
             row["source"], row["target"], weight=count, score=score, balance=balance(score, count),
