@@ -433,7 +433,7 @@ class ArticleActors:
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            name = POSSESSIVE.sub("", name)
+            name = " ".join(POSSESSIVE.sub("", name).split())  # an entity the model ran over a line break
             if not slug(name) or name in NON_ACTOR_NAMES:
                 return None  # no Latin letter or digit to name it by ("जो ..."), or "UTC"
             defined = self.acronyms.get(name)
