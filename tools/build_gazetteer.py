@@ -148,6 +148,20 @@ EXTRA_DEMONYMS: dict[str, tuple[str, ...]] = {
     "MDV": ("Maldivian",),
     "CPV": ("Cape Verdean",),
     "XKX": ("Kosovar", "Kosovan"),
+    # the forms news uses where the packages give older or rarer ones ("Tadzhik", "Kirghiz")
+    "KAZ": ("Kazakh",),
+    "UZB": ("Uzbek",),
+    "TJK": ("Tajik",),
+    "KGZ": ("Kyrgyz",),
+    "AZE": ("Azerbaijani", "Azeri"),
+    "NPL": ("Nepali", "Nepalese"),
+    "BWA": ("Botswanan",),
+    "SVN": ("Slovenian",),
+    "ECU": ("Ecuadorian",),
+    "SUR": ("Surinamese",),
+    "TLS": ("Timorese", "East Timorese"),
+    "DJI": ("Djiboutian",),
+    "GNQ": ("Equatoguinean",),
 }
 
 # Demonyms that name more than one state, or a people rather than a state: never read.
