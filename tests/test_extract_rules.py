@@ -502,3 +502,14 @@ def test_an_act_on_an_unnamed_narrator_is_not_coded(nlp, resolver):
     events = events_of(nlp, resolver, "Indian police arrested the activist in Delhi.", "They fired me from there too.")
     assert not [e for e in events if e.action.lemma == "fire"]
     assert [e for e in events if e.action.lemma == "arrest"]
+
+
+def test_proper_nouns_before_a_place_noun_name_the_place(nlp, resolver):
+    """`actor.named_place`: "to Bougainville island" is the place Bougainville, known to the
+    gazetteer or not; a people's name before the noun is no place ("the Kyrgyz town of Batken")."""
+    event = one(nlp, resolver, "Papua New Guinea deployed 300 more soldiers to Bougainville island.", lemma="deploy")
+    assert (event.target.actor.id, event.target.actor.kind) == ("place:bougainville", "place")
+    assert "actor.named_place" in event.rule
+    shelled = events_of(nlp, resolver, "Tajik forces shelled the Kyrgyz town of Batken on Monday.")
+    assert all(e.target is None or e.target.actor.id != "place:kyrgyz" for e in shelled)
+    assert any(e.source.actor.id == "country:TJK" and e.source.role == "military" for e in shelled)

@@ -430,6 +430,19 @@ class ArticleActors:
             name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
             if slug(name):
                 return _by(Mention(Actor(f"place:{slug(name)}", name, "place", None), core.text), "actor.place_of")
+        named = [t for t in head.lefts if t.dep_ == "compound"]
+        if (head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS and named
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "NORP" for t in named)
+                and named[-1].i == head.i - 1):
+            # "deployed soldiers to Bougainville island", "in Penama province": the proper
+            # nouns before a place noun name the place, known to the gazetteer or not; a
+            # people's name does not ("the Kyrgyz town", "Rohingya villages").
+            name = POSSESSIVE.sub("", head.doc[named[0].i : head.i].text)
+            known = self.resolver.lookup(name)
+            if known is not None and known.actor.kind in ("country", "place"):
+                return _by(dataclasses.replace(known, text=core.text), "actor.named_place")
+            if known is None and slug(name):
+                return _by(Mention(Actor(f"place:{slug(name)}", name, "place", None), core.text), "actor.named_place")
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
