@@ -513,3 +513,14 @@ def test_proper_nouns_before_a_place_noun_name_the_place(nlp, resolver):
     shelled = events_of(nlp, resolver, "Tajik forces shelled the Kyrgyz town of Batken on Monday.")
     assert all(e.target is None or e.target.actor.id != "place:kyrgyz" for e in shelled)
     assert any(e.source.actor.id == "country:TJK" and e.source.role == "military" for e in shelled)
+
+
+def test_a_warning_that_only_reports_a_clause_is_an_event(nlp, resolver):
+    """`action.warning_clause`: "warned that the measure would push migrants away" is a
+    warning by each speaker with no target; "said that" stays speech."""
+    found = events_of(nlp, resolver, "Colombia and Ecuador warned that the measure would push migrants onto dangerous routes.")
+    warnings = {(e.source.actor.id, e.target) for e in found if e.action.lemma == "warn"}
+    assert warnings == {("country:COL", None), ("country:ECU", None)}
+    assert all("action.warning_clause" in e.rule for e in found if e.action.lemma == "warn")
+    said = events_of(nlp, resolver, "Colombia and Ecuador said that the measure would push migrants onto dangerous routes.")
+    assert not [e for e in said if e.action.lemma == "say"]

@@ -38,6 +38,7 @@ MEASURE_VERBS = rules.words("measure_verbs")
 VERBAL_ATTACK_VERBS = rules.words("verbal_attack_verbs")
 ENABLING_VERBS = rules.words("enabling_verbs")
 HELPING_VERBS = rules.words("helping_verbs")
+WARNING_VERBS = rules.words("warning_verbs")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
 MEMBER_NOUNS = rules.words("group_nouns") | rules.words("member_nouns")
 LEMMA_PREPS = rules.words("lemma_preps")
@@ -50,6 +51,8 @@ MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rul
 CREDITING = frozenset({"ACCUSE", "SUPPORT", "DISAPPROVE"})
 # The rules named on every path, checked against the registry once, at import.
 SOURCE_SUBJECT = rules.rule("source.subject")
+ACTION_VERB = rules.rule("action.verb")
+WARNING_CLAUSE = rules.rule("action.warning_clause")
 ACCUSER = rules.rule("speaker.accuser")
 SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
@@ -584,6 +587,12 @@ class SentenceReader:
                     and not _children(verb, {"nsubj"})):
                 continue  # "quoted by" keeps its agent; a bare participle names no event
             if self._is_reporting(verb):
+                if lemma in WARNING_VERBS:
+                    # "warned that the army would respond": the warning is an event itself,
+                    # besides the speech it reports
+                    for event in self._verb_events(verb, article_id, sentence_index):
+                        yield dataclasses.replace(event, rule=tuple(
+                            WARNING_CLAUSE if r == ACTION_VERB else r for r in event.rule))
                 continue
             if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in HELPING_VERBS:
                 continue  # "helped Kenya build a reactor", "allowed them to fish": the help is the event
