@@ -13,12 +13,10 @@ from pathlib import Path
 
 from prefect import flow
 
-from newsgraph import quarantine
 from newsgraph.config import get_settings
 from newsgraph.run_summary import RunSummary
 from newsgraph.store.bulk_import import BulkImport
-from newsgraph_flows import tasks
-from newsgraph_flows.ingest import extract_and_load, task_runner
+from newsgraph_flows.ingest import read_extract_load, task_runner
 
 
 @flow(name="backfill", log_prints=True)
@@ -27,19 +25,14 @@ def backfill(inputs: list[str], out_dir: str, workers: int = 1) -> RunSummary:
     settings = get_settings()
     started, started_at = time.monotonic(), datetime.now(UTC)
     with BulkImport(Path(out_dir)) as target:
-        files, errors = tasks.discover_files(inputs)
-        read = tasks.read(files, settings.limits)
-        taken = tasks.take_in(target, read.articles, False)
-        skipped = errors + read.errors + taken.errors
-        quarantine.append(settings.quarantine_path, skipped, started_at)
-        extracted, failed = extract_and_load(target, taken.todo, workers, settings, started_at)
-        tasks.record_duplicates(target, taken.copies)
+        loaded = read_extract_load(target, inputs, False, workers, settings, started_at)
         target.close()
     summary = RunSummary.collect(
-        None, files=len(files), read=len(read.articles), skipped_unchanged=0,
-        duplicates=len(taken.copies), not_english=len(taken.foreign), extracted=extracted,
-        errors=skipped + failed, seconds=time.monotonic() - started, workers=workers,
-        quarantine=str(settings.quarantine_path) if skipped + failed else None, counts=asdict(target.counts),
+        None, files=len(loaded.files), read=len(loaded.read.articles), skipped_unchanged=0,
+        duplicates=len(loaded.taken.copies), not_english=len(loaded.taken.foreign),
+        extracted=loaded.extracted, errors=loaded.skipped, seconds=time.monotonic() - started,
+        workers=workers, quarantine=str(settings.quarantine_path) if loaded.skipped else None,
+        counts=asdict(target.counts),
     )
     return summary
 

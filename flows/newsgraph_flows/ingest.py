@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from prefect import flow, unmapped
@@ -19,7 +20,8 @@ from newsgraph_flows import tasks
 from newsgraph import pipeline, quarantine
 from newsgraph.config import Settings, get_settings
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.graph.records import Article
+from newsgraph.corpus.discover import ReadResult
+from newsgraph.intake import Intake
 from newsgraph.progress import progress_bar
 from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.base import LoadTarget
@@ -36,37 +38,50 @@ def ingest(
     started, started_at = time.monotonic(), datetime.now(UTC)
     with open_store(settings) as store:  # first: a store that does not answer fails the run at once
         store.apply_schema()
-        files, errors = tasks.discover_files(inputs)
-        read = tasks.read(files, settings.limits)
-        taken = tasks.take_in(store, read.articles, force)
-        skipped = errors + read.errors + taken.errors
-        quarantine.append(settings.quarantine_path, skipped, started_at)
-        extracted, failed = extract_and_load(store, taken.todo, workers, settings, started_at)
-        skipped += failed
-        tasks.record_duplicates(store, taken.copies)
+        loaded = read_extract_load(store, inputs, force, workers, settings, started_at)
         resolved = tasks.resolve(store, settings.extraction)
         analysis = tasks.refresh_derived(store, settings.batch_rows)
         summary = RunSummary.collect(
-            store, files=len(files), read=len(read.articles), skipped_unchanged=len(taken.held),
-            duplicates=len(taken.copies), not_english=len(taken.foreign), extracted=extracted,
-            errors=skipped, seconds=time.monotonic() - started,
+            store, files=len(loaded.files), read=len(loaded.read.articles),
+            skipped_unchanged=len(loaded.taken.held), duplicates=len(loaded.taken.copies),
+            not_english=len(loaded.taken.foreign), extracted=loaded.extracted, errors=loaded.skipped,
+            seconds=time.monotonic() - started,
             analysis=" · ".join(filter(None, [resolved, analysis.line() if analysis else ""])),
-            quarantine=str(settings.quarantine_path) if skipped else None, workers=workers,
+            quarantine=str(settings.quarantine_path) if loaded.skipped else None, workers=workers,
         )
     create_markdown_artifact(summary.markdown(), key="ingest-summary", description="newsgraph run")
     return summary
 
 
-def extract_and_load(
-    target: LoadTarget, todo: Sequence[Article], workers: int, settings: Settings, started_at: datetime
-) -> tuple[Tally, list[InputError]]:
-    """Extracts in shards (on Dask when workers > 1) and loads each into `target` in shard
-    order while later shards extract; a loaded shard is let go. Articles the rules failed on
-    are quarantined as they come."""
-    futures = deque(tasks.extract.map(pipeline.shards(todo, workers), unmapped(settings.extraction)))
-    extracted, skipped = Tally(), []
+@dataclass
+class Loaded:
+    """What reading, intake and extraction did, for the run's summary."""
+
+    files: list[str]
+    read: ReadResult
+    taken: Intake
+    extracted: Tally
+    skipped: list[InputError]
+    """Files, records and articles quarantined, with the reason."""
+
+
+def read_extract_load(
+    target: LoadTarget, inputs: Sequence[str], force: bool, workers: int, settings: Settings,
+    started_at: datetime,
+) -> Loaded:
+    """discover → read → take in → extract in shards (on Dask when workers > 1), each shard
+    loaded into `target` in shard order while later ones extract and then let go → record
+    the copies. What is skipped is quarantined as it comes. `target` is the store, or the
+    import files of a backfill."""
+    files, errors = tasks.discover_files(inputs)
+    read = tasks.read(files, settings.limits)
+    taken = tasks.take_in(target, read.articles, force)
+    skipped = errors + read.errors + taken.errors
+    quarantine.append(settings.quarantine_path, skipped, started_at)
+    futures = deque(tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction)))
+    extracted = Tally()
     with progress_bar() as progress:
-        bar = progress.add_task("extract and load", total=len(todo))
+        bar = progress.add_task("extract and load", total=len(taken.todo))
         while futures:
             shard, failed = futures.popleft().result()
             tasks.load(target, shard, settings.batch_rows)
@@ -74,7 +89,8 @@ def extract_and_load(
             skipped += failed
             quarantine.append(settings.quarantine_path, failed, started_at)
             progress.advance(bar, len(shard) + len(failed))
-    return extracted, skipped
+    tasks.record_duplicates(target, taken.copies)
+    return Loaded(files, read, taken, extracted, skipped)
 
 
 def task_runner(workers: int, dask_address: str | None):
