@@ -183,12 +183,18 @@ ALIAS_SKIP = {
 EXTRA_COUNTRIES = {"XKX": {"alpha2": "XK", "name": "Kosovo"}}
 
 
+# Letters NFKD does not fold, as the resolver folds them (gazetteer._UNDECOMPOSED), so that
+# the output is sorted as the resolver's keys sort it ("Kıbrıs" before "Kýpros").
+UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+                              "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t"})
+
+
 def key(text: str) -> str:
     """A loose comparison key (case, accents, dots, hyphens): only to find duplicates.
 
     The resolver has its own, stricter normaliser; this one only has to put the same
     name written two ways into one bucket."""
-    folded = unicodedata.normalize("NFKD", text)
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(UNDECOMPOSED))
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.replace("’", "'").replace(".", "").replace("-", " ").casefold()
     folded = folded.removeprefix("the ")
