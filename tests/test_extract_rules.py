@@ -524,3 +524,11 @@ def test_a_warning_that_only_reports_a_clause_is_an_event(nlp, resolver):
     assert all("action.warning_clause" in e.rule for e in found if e.action.lemma == "warn")
     said = events_of(nlp, resolver, "Colombia and Ecuador said that the measure would push migrants onto dangerous routes.")
     assert not [e for e in said if e.action.lemma == "say"]
+
+
+def test_the_first_of_two_surnames_names_the_person_later(nlp, resolver):
+    """"Ernesto Salcedo Vela" is "Salcedo" later in the article (Spanish and Portuguese names
+    carry two surnames and news uses the first), not a place or an organisation."""
+    found = events_of(nlp, resolver, "Interior Minister Ernesto Salcedo Vela condemned the attack.",
+                      "Salcedo rejected the proposal.")
+    assert {e.source.actor.id for e in found if e.action.lemma == "reject"} == {"person:ernesto-salcedo-vela"}

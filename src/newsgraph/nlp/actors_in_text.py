@@ -261,6 +261,10 @@ class ArticleActors:
             # Family name first in Chinese, Korean and Hungarian names: "Liu" for "Liu Yanhong".
             if len(words) == 2:
                 self.persons.setdefault(words[0], actor)
+            # The first of two surnames in Spanish and Portuguese names: "Salcedo" for
+            # "Ernesto Salcedo Vela".
+            if len(words) > 2 and words[-2][:1].isupper():
+                self.persons.setdefault(words[-2], actor)
         return actor
 
     def _known(self, text: str, words: list[str]) -> Actor | None:
