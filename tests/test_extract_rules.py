@@ -532,3 +532,14 @@ def test_the_first_of_two_surnames_names_the_person_later(nlp, resolver):
     found = events_of(nlp, resolver, "Interior Minister Ernesto Salcedo Vela condemned the attack.",
                       "Salcedo rejected the proposal.")
     assert {e.source.actor.id for e in found if e.action.lemma == "reject"} == {"person:ernesto-salcedo-vela"}
+
+
+def test_a_company_described_before_its_name_is_the_company(nlp, resolver):
+    """`actor.described`: "the US chain Walmart" and "Swedish retailer H&M" are companies of
+    their own name and state, not the United States (the parser makes "chain" the head)."""
+    found = events_of(nlp, resolver, "The US chain Walmart urged Bangladesh to settle the dispute.")
+    urge = [e for e in found if e.action.lemma == "urge"]
+    assert [(e.source.actor.id, e.source.actor.kind, e.source.actor.country) for e in urge] == [
+        ("company:walmart", "company", "USA")]
+    found = events_of(nlp, resolver, "Swedish retailer H&M criticised the Bangladeshi government.")
+    assert {(e.source.actor.name, e.source.actor.country) for e in found} == {("H&M", "SWE")}

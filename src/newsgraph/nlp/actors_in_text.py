@@ -558,7 +558,17 @@ class ArticleActors:
 
     def _described(self, head: Token, core: Span) -> tuple[Mention, float] | None:
         """"Corruption Watch, a South African anti-graft group": a name the gazetteer does not
-        know, with an apposition that says what kind of actor it is and whose."""
+        know, with an apposition that says what kind of actor it is and whose. Also a company
+        described before its name: "Swedish retailer H&M", "the US chain Walmart" (the
+        parser makes "chain" the head there), whose state is no actor of the sentence."""
+        if head.pos_ == "NOUN" and head.lemma_.lower() in COMPANY_NOUNS:
+            names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if names:
+                return self._company(names[0], head)
+        if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in COMPANY_NOUNS
+                                        for c in head.lefts):
+            return self._company(head, next(c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+                                             and c.lemma_.lower() in COMPANY_NOUNS))
         if head.pos_ != "PROPN" or not core.text[:1].isupper():
             return None
         for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"):
@@ -575,6 +585,22 @@ class ArticleActors:
             actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], country)
             return _by(Mention(actor, core.text), "actor.described")
         return None
+
+    def _company(self, name_head: Token, described: Token) -> tuple[Mention, float] | None:
+        """The company `name_head` names, of the state a modifier of the describing noun or of
+        the name gives ("Swedish", "US"); a name the gazetteer knows is that actor."""
+        tokens = [t for t in name_head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"
+                  and t.i > described.i] + [name_head]
+        name = POSSESSIVE.sub("", name_head.doc[tokens[0].i : name_head.i + 1].text)
+        known = self.resolver.lookup(name)
+        if known is not None:
+            return _by(dataclasses.replace(known, text=name), "actor.gazetteer")
+        if not slug(name) or not name[:1].isupper():
+            return None
+        modifiers = [c for t in (described, name_head) for c in t.lefts if c.dep_ in ("amod", "compound")]
+        country = next((actor.country for c in modifiers for actor in [self.resolver.demonym(c.text)]
+                        if actor is not None), None)
+        return _by(Mention(Actor(f"company:{slug(name)}", name, "company", country), name), "actor.described")
 
     def _titled_person(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
         """"UN special envoy for Syria Lars Henriksen": the parser makes the title the head
