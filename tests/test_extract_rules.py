@@ -543,3 +543,14 @@ def test_a_company_described_before_its_name_is_the_company(nlp, resolver):
         ("company:walmart", "company", "USA")]
     found = events_of(nlp, resolver, "Swedish retailer H&M criticised the Bangladeshi government.")
     assert {(e.source.actor.name, e.source.actor.country) for e in found} == {("H&M", "SWE")}
+
+
+def test_a_group_named_in_full_is_later_named_by_its_last_word(nlp, resolver):
+    """`actor.short_form`: "the Tigers" after "the Liberation Tigers of Tamil Eelam" is the
+    LTTE (its alias "Tamil Tigers" ends in the word); without the full name it is no one known."""
+    found = events_of(nlp, resolver, "The Liberation Tigers of Tamil Eelam attacked a navy patrol.",
+                      "President Gunasekera accused the Tigers of using the ceasefire to rearm.")
+    accused = [e for e in found if e.action.lemma == "accuse"]
+    assert [e.target.actor.id for e in accused] == ["armed_group:ltte"]
+    alone = events_of(nlp, resolver, "President Gunasekera accused the Tigers of using the ceasefire to rearm.")
+    assert all(e.target is None or e.target.actor.id != "armed_group:ltte" for e in alone)

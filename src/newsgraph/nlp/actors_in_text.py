@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from newsgraph.actors.resolver import Resolver
+from newsgraph.actors.resolver import Resolver, known_forms
 from newsgraph.graph.records import Actor, Affiliation, Mention
 from newsgraph.nlp import rules
 
@@ -41,6 +41,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Descriptions ("the group", "the army") -> the kinds they can mean, and a state role
 DESCRIPTION_KINDS = {noun: kinds for noun, (kinds, _) in rules.descriptions().items()}
+SHORT_FORM_KINDS = frozenset(rules.words("short_form_kinds"))
+SHORT_FORM_STOPWORDS = frozenset(rules.words("short_form_stopwords"))
 DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
 SPATIAL_PREPS = rules.words("spatial_preps")
 PLACE_NOUNS = rules.words("place_nouns")
@@ -75,6 +77,7 @@ class ArticleActors:
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
     acronyms: dict[str, Span] = field(default_factory=dict)  # "CNE" -> "National Electoral Commission"
+    short_forms: dict[str, Mention | None] = field(default_factory=dict)  # "tigers" -> the LTTE (None: two claim it)
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
@@ -123,6 +126,7 @@ class ArticleActors:
                     Mention(actor, ent.text) if (actor := self.resolver.demonym(ent.text)) else None)
                 if known is not None:
                     self.context.update((known.actor.id, f"country:{known.actor.country}"))
+                    self._note_short_form(known)
         for ent in doc.ents:
             name = POSSESSIVE.sub("", ent.text)
             if ent.label_ in PLACE_LABELS:
@@ -395,6 +399,7 @@ class ArticleActors:
         for text in candidates:
             mention = self.resolver.lookup(text)
             if mention is not None:
+                self._note_short_form(mention)
                 # "Iraqi troops": a state's group noun gives the sector; "the IDF" is a name
                 sector = mention.role in SECTORS and head.pos_ == "NOUN"
                 return _by(mention, "actor.sector_group" if sector else "actor.gazetteer")
@@ -462,6 +467,11 @@ class ArticleActors:
                     return _by(dataclasses.replace(found[0], text=ent.text), "actor.acronym", found[1])
             if kind == "place" and " " not in name and self._not_a_person([name]):
                 return None  # "the Bidens", tagged a place: a family, no place and no one person
+            short = self.short_forms.get(name.lower())
+            if short is not None:
+                # "the Tigers" after "the Tamil Tigers", "the Brotherhood" after "the Muslim
+                # Brotherhood": the last word of a group's name, once the article named it
+                return _by(dataclasses.replace(short, text=ent.text), "actor.short_form")
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
@@ -585,6 +595,18 @@ class ArticleActors:
             actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], country)
             return _by(Mention(actor, core.text), "actor.described")
         return None
+
+    def _note_short_form(self, mention: Mention) -> None:
+        """Once the article names a group, the last word of any of its names names it too
+        ("Tamil Tigers": "the Tigers"); a word two named groups end in names neither."""
+        if mention.actor.kind not in SHORT_FORM_KINDS:
+            return
+        for form in known_forms().get(mention.actor.id) or ():
+            words = form.split()
+            if len(words) < 2 or not words[-1].isalpha() or words[-1] in SHORT_FORM_STOPWORDS:
+                continue
+            held = self.short_forms.get(words[-1], mention)
+            self.short_forms[words[-1]] = mention if held is not None and held.actor.id == mention.actor.id else None
 
     def _company(self, name_head: Token, described: Token) -> tuple[Mention, float] | None:
         """The company `name_head` names, of the state a modifier of the describing noun or of
