@@ -4,7 +4,7 @@ the CSV files of `neo4j-admin database import full` instead of `UNWIND` batches.
 An empty Neo4j database filled this way holds what the load statements of graph_schema/load
 would have written, so the first `run` after the import finds every article loaded and only
 adds what is derived (INTERACTS_WITH, analytics), as after any load. Which file holds which
-property comes from graph_schema/bulk/import.toml. What the statements MERGE (actors,
+property comes from graph_schema/bulk/import.toml. What the statements merge (actors,
 affiliations, mentions) is merged here in load order with the statements' own rules; events
 and articles stream straight to disk, so memory holds one batch plus the actors."""
 
