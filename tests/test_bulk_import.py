@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import json
+import random
+from dataclasses import replace as dataclasses_replace
 import os
 import re
 import socket
@@ -15,7 +17,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, SEED, newsgraph, wikinews_subset
 
-from newsgraph.store.bulk_import import ARRAY_DELIMITER, _cell, tables
+from newsgraph.corpus.dedupe import Duplicate
+from newsgraph.errors import NewsgraphError
+from newsgraph.graph.records import Actor, Affiliation, Article, ExtractedArticle
+from newsgraph.store.bulk_import import ARRAY_DELIMITER, BulkImport, _cell, tables
 from newsgraph.store.schema_files import load_statement, load_steps
 
 NEO4JCTL = ROOT / "tools" / "neo4j" / "neo4jctl"
@@ -53,6 +58,91 @@ def test_cells_keep_null_empty_text_lists_and_quotes_apart():
     assert _cell(0.1, "double", "x") == "0.1"
     with pytest.raises(Exception, match="Event.score"):
         _cell("high", "double", "Event.score")
+    for bad, kind in ((float("nan"), "double"), ([], "string[]"), (["a\x1fb"], "string[]")):
+        with pytest.raises(NewsgraphError):
+            _cell(bad, kind, "x")
+
+
+def _random_articles(seed: int) -> list[ExtractedArticle]:
+    """Articles whose actors, countries and affiliations vary from batch to batch: what the
+    load statements MERGE (a country known then unknown, a role stated over several dates)."""
+    rng = random.Random(seed)
+    pool = [Actor(f"other:a{i}", f"A{i}", "other", None) for i in range(6)]
+    items = []
+    for n in range(14):
+        article = Article(id=f"article:{seed}-{n}", doc="d.txt", title="t", text="x", content_hash=f"h{n}",
+                          published=f"2020-0{1 + n % 9}-01")
+        named = [(dataclasses_replace(actor, country=rng.choice([None, "RUS", "USA"])), rng.randint(1, 3))
+                 for actor in rng.sample(pool, rng.randint(1, 4))]  # each actor once, as extraction counts them
+        affiliations = tuple(
+            Affiliation(rng.choice(pool[:3]), rng.choice(pool[3:]), rng.choice([None, "minister"]),
+                        since, rng.choice([None, "2021-01-01"]), basis)
+            for since, basis in ((rng.choice([None, "2019-01-01", "2020-05-05"]), "stated"),
+                                 (rng.choice(["2018-01-01", "2019-01-01"]), "curated"))
+            if rng.random() < 0.7)
+        items.append(ExtractedArticle(article, "v", 1, 1, (), tuple(named), affiliations))
+    return items
+
+
+def _csv_rows(folder: Path, table: str) -> list[list[str]]:
+    rows = []
+    for name in (f"{table}.csv", f"{table}.multiline.csv"):
+        if (folder / name).exists():
+            with open(folder / name, encoding="utf-8", newline="") as f:
+                rows += list(csv.reader(f))
+    return rows
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_what_the_statements_merge_is_merged_as_the_store_merges_it(tmp_path, falkor_store, seed):
+    """The same articles, in batches of about 3 rows, into the real embedded store and into
+    import files: actors (a known country kept), stated affiliations (earliest since, latest
+    until), curated offices and mentions come out the same."""
+    items = _random_articles(seed)
+    falkor_store.load_all(items, batch_rows=3)
+    with BulkImport(tmp_path / "import") as target:
+        target.load_all(items, batch_rows=3)
+        target.close()
+    none = lambda v: v or None  # noqa: E731
+    actors = {(r["id"], r["name"], r["kind"], r["country"]) for r in falkor_store.read(
+        "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.country AS country")}
+    assert actors == {(r[0], r[1], r[2], none(r[3])) for r in _csv_rows(tmp_path / "import", "Actor")}
+    affiliations = {(r["p"], r["o"], r["role"], r["basis"], r["since"], r["until"]) for r in falkor_store.read(
+        "MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) RETURN p.id AS p, o.id AS o, r.role AS role, "
+        "r.basis AS basis, r.since AS since, r.until AS until")}
+    assert affiliations == {(r[0], r[1], r[2], r[3], none(r[4]), none(r[5]))
+                            for r in _csv_rows(tmp_path / "import", "AFFILIATED_WITH")}
+    assert {(r["a"], r["x"], r["n"]) for r in falkor_store.read(
+        "MATCH (a:Article)-[m:MENTIONS]->(x:Actor) RETURN a.id AS a, x.id AS x, m.count AS n")} == {
+        (r[0], r[1], int(r[2])) for r in _csv_rows(tmp_path / "import", "MENTIONS")}
+    assert any(country for _, _, _, country in actors) and len(affiliations) > 3
+
+
+def test_a_batch_sent_twice_is_written_once_and_a_lost_original_has_no_duplicate_of(tmp_path):
+    items = _random_articles(5)
+    with BulkImport(tmp_path / "import") as target:
+        target.load_all(items[:4], batch_rows=3)
+        target.load_all(items[:4], batch_rows=3)  # a retried task
+        lost = Article(id="article:lost", doc="c.txt", title="t", text="x", content_hash="h")
+        copy = Article(id="article:copy", doc="c.txt", title="t", text="x", content_hash="h")
+        target.record_duplicates([Duplicate(copy, "article:lost", "exact", 1.0),
+                                  Duplicate(dataclasses_replace(copy, id="article:copy2"), items[0].article.id,
+                                            "near", 0.9)])
+        target.close()
+    ids = [r[0] for r in _csv_rows(tmp_path / "import", "Article")]
+    assert sorted(ids) == sorted([i.article.id for i in items[:4]] + ["article:copy", "article:copy2"])
+    assert [(r[0], r[1]) for r in _csv_rows(tmp_path / "import", "DUPLICATE_OF")] == [
+        ("article:copy2", items[0].article.id)]
+    assert lost.id not in ids
+
+
+def test_a_backfill_writes_into_a_new_folder_only(tmp_path):
+    (tmp_path / "used").mkdir()
+    (tmp_path / "used" / "Actor.csv").write_text("old")
+    with pytest.raises(NewsgraphError, match="holds files"):
+        BulkImport(tmp_path / "used")
+    with pytest.raises(NewsgraphError, match="commas"):
+        BulkImport(tmp_path / "a,b")
 
 
 def _first_rows(source: Path, n: int, path: Path) -> str:
@@ -134,10 +224,21 @@ def test_a_backfill_then_run_is_the_graph_of_a_clean_run(tmp_path, neo4j_uri, ne
     assert _dump(bulk_uri) == _dump(neo4j_uri)
 
 
-def test_a_backfill_refuses_a_database_that_holds_articles(tmp_path, neo4j_uri, neo4j_store):
+def test_a_backfill_refuses_a_database_that_holds_anything(tmp_path, neo4j_uri, neo4j_store):
     data = tmp_path / "data"
-    assert newsgraph("run", str(SEED), "--graph", neo4j_uri, data_dir=data).returncode == 0
+    neo4j_store.write([("CREATE (:_Neodash_Dashboard {title: 'kept'})", {})])
     done = newsgraph("backfill", str(SEED), "--out", str(tmp_path / "import"), "--graph", neo4j_uri, data_dir=data)
     assert done.returncode == 1
-    assert "holds articles" in done.stderr
+    assert "holds 1 nodes" in done.stderr
     assert not (tmp_path / "import").exists()
+
+
+def test_a_backfill_that_extracts_nothing_imports_nothing(tmp_path):
+    data = tmp_path / "data"
+    done = newsgraph("backfill", str(tmp_path / "mistyped"), "--out", str(tmp_path / "import"), "--overwrite",
+                     data_dir=data)
+    assert done.returncode == 1 and "--overwrite replaces the database: give --graph" in done.stderr
+    done = newsgraph("backfill", str(tmp_path / "mistyped"), "--out", str(tmp_path / "import"),
+                     "--neo4j-admin", "false", data_dir=data)
+    assert done.returncode == 1
+    assert "no article was extracted, so there is nothing to import" in done.stderr

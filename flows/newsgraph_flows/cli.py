@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph import daemon
 from newsgraph.config import Settings, get_settings
@@ -56,7 +57,8 @@ def _line(text: str) -> str:
 
 def _fail(exc: Exception) -> None:
     """One line, whatever the driver's message looks like, so logs stay greppable."""
-    err.print(f"[red]error:[/red] {_line(str(exc))}", highlight=False, soft_wrap=True)
+    # Text, not markup: a message quoting the data ("imp[bold]2024") is printed as it is
+    err.print(Text.assemble(("error:", "red"), " ", _line(str(exc))), highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
@@ -152,9 +154,11 @@ def backfill(
         "--neo4j-admin", help="the neo4j-admin command to run the import with, e.g. /var/lib/neo4j/bin/neo4j-admin "
                               "(default: print the command)")] = None,
     database: Annotated[str, typer.Option(help="the database to fill")] = "neo4j",
-    overwrite: Annotated[bool, typer.Option(help="replace the database if it exists (a fresh server's is empty)")] = False,
+    overwrite: Annotated[bool, typer.Option(
+        help="replace the database a fresh server created (needs --graph, which checks it holds nothing)")] = False,
     graph: Annotated[str | None, typer.Option(
-        "--graph", "-g", help="bolt://… of the target while it runs: refused unless its database is empty")] = None,
+        "--graph", "-g", help="bolt://… of the target while it still runs: refused unless it holds no node; "
+                              "stop the server before the import")] = None,
     workers: Annotated[int | None, typer.Option(
         help="extraction processes (default: NEWSGRAPH_WORKERS, else the usable cores)")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
@@ -170,27 +174,38 @@ def backfill(
     from newsgraph_flows.prefect_server import ensure_prefect_api
 
     try:
+        if overwrite and not graph:
+            raise NewsgraphError("--overwrite replaces the database: give --graph bolt://… of the running server, "
+                                 "so that the backfill first checks that it holds nothing")
         if graph:
             with open_store(_settings(graph)) as store:
-                if store.counts().get("articles"):
-                    raise NewsgraphError(f"{store.uri}: the database holds articles; a backfill fills an empty one "
-                                         "(`run` adds to it)")
+                (row,) = store.read(statement("pipeline", "node_count"))
+                if row["nodes"]:
+                    raise NewsgraphError(f"{store.uri}: the database holds {row['nodes']} nodes; a backfill fills an "
+                                         "empty one (`run` adds to it)")
         settings = _settings()
         ensure_prefect_api(settings.home("prefect"), settings.idle_minutes)
         from newsgraph_flows.backfill import run_backfill
 
         summary = run_backfill(paths, out_dir, workers or settings.workers or usable_cores())
         _print_run(summary)
+        if not summary.counts.get("articles"):
+            raise NewsgraphError(f"{out_dir}: no article was extracted, so there is nothing to import")
         out.print(_table([summary.counts], title=f"import files in {out_dir}"))
-        arguments = import_arguments(out_dir, database)
+        command = ["neo4j-admin", *import_arguments(out_dir, database),
+                   *(["--overwrite-destination=true"] if overwrite else [])]
         if neo4j_admin:
-            run_import(neo4j_admin, arguments, overwrite)
-            out.print(f"imported into database {database}; start the server, then:", highlight=False)
+            try:
+                run_import(neo4j_admin, command[1:])
+            except NewsgraphError:
+                err.print(f"the import files are kept; once the server is stopped, import with:\n{shlex.join(command)}",
+                          markup=False, highlight=False, soft_wrap=True)
+                raise
+            out.print(f"imported into database {database}; start the server, then:", markup=False, highlight=False)
         else:
-            command = ["neo4j-admin", *arguments, *(["--overwrite-destination=true"] if overwrite else [])]
             out.print(f"stop the Neo4j server and import:\n{shlex.join(command)}\nthen start it and:",
-                      highlight=False, soft_wrap=True)
-        out.print(f"newsgraph run {shlex.join(paths)} --graph bolt://…", highlight=False, soft_wrap=True)
+                      markup=False, highlight=False, soft_wrap=True)
+        out.print(f"newsgraph run {shlex.join(paths)} --graph bolt://…", markup=False, highlight=False, soft_wrap=True)
     except NewsgraphError as exc:
         _fail(exc)
 

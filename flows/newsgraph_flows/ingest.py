@@ -24,7 +24,7 @@ from newsgraph.corpus.discover import ReadResult
 from newsgraph.intake import Intake
 from newsgraph.progress import progress_bar
 from newsgraph.run_summary import RunSummary, Tally
-from newsgraph.store.base import LoadTarget
+from newsgraph.store.base import GraphStore, LoadTarget
 from newsgraph.store.open import open_store
 
 
@@ -79,12 +79,14 @@ def read_extract_load(
     skipped = errors + read.errors + taken.errors
     quarantine.append(settings.quarantine_path, skipped, started_at)
     futures = deque(tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction)))
+    # A store's load replaces its articles, so a retry is safe; import files are appended to.
+    load = tasks.load if isinstance(target, GraphStore) else tasks.load.with_options(retries=0)
     extracted = Tally()
     with progress_bar() as progress:
         bar = progress.add_task("extract and load", total=len(taken.todo))
         while futures:
             shard, failed = futures.popleft().result()
-            tasks.load(target, shard, settings.batch_rows)
+            load(target, shard, settings.batch_rows)
             extracted.add(shard)
             skipped += failed
             quarantine.append(settings.quarantine_path, failed, started_at)

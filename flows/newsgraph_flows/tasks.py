@@ -47,7 +47,8 @@ def extract(shard: Sequence[Article], config: Extraction) -> tuple[list[Extracte
 
 @task(name="load", cache_policy=NO_CACHE, retries=3, retry_delay_seconds=[1, 5, 15])
 def load(store: LoadTarget, batch: Sequence[ExtractedArticle], batch_rows: int) -> int:
-    """Retried on failure: a batch replaces its articles whole, so a retry cannot double."""
+    """Retried on failure: a batch replaces its articles whole in a store, so a retry cannot
+    double (the backfill's import files are appended to: the flow turns retries off there)."""
     return store.load_all(batch, batch_rows)
 
 

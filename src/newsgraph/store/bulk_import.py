@@ -6,10 +6,12 @@ would have written, so the first `run` after the import finds every article load
 adds what is derived (INTERACTS_WITH, analytics), as after any load. Which file holds which
 property comes from graph_schema/bulk/import.toml. What the statements merge (actors,
 affiliations, mentions) is merged here in load order with the statements' own rules; events
-and articles stream straight to disk, so memory holds one batch plus the actors."""
+and articles stream straight to disk, so this writer holds one batch plus the actors (the run
+around it still holds the corpus's articles, as `run` does)."""
 
 from __future__ import annotations
 
+import math
 import shlex
 import subprocess
 import tomllib
@@ -94,7 +96,9 @@ def _long(value: Any) -> str | None:
 
 
 def _double(value: Any) -> str | None:
-    return repr(float(value)) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    """An int is written as the double the column holds (the load statements receive floats)."""
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return repr(float(value)) if ok else None
 
 
 def _boolean(value: Any) -> str | None:
@@ -102,7 +106,8 @@ def _boolean(value: Any) -> str | None:
 
 
 def _strings(value: Any) -> str | None:
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+    if isinstance(value, list | tuple) and value and all(
+            isinstance(v, str) and v and ARRAY_DELIMITER not in v for v in value):
         return '"' + ARRAY_DELIMITER.join(value).replace('"', '""') + '"'
     return None
 
@@ -177,6 +182,11 @@ class BulkImport:
 
     def __init__(self, out_dir: Path) -> None:
         self.out = Path(out_dir)
+        if "," in str(self.out.resolve()):
+            raise NewsgraphError(f"{self.out}: neo4j-admin splits file lists at commas; choose a folder without one")
+        if self.out.exists() and any(self.out.iterdir()):
+            raise NewsgraphError(f"{self.out}: the folder holds files; a backfill writes into a new or empty one, "
+                                 "so that no file of an earlier run is imported")
         self.out.mkdir(parents=True, exist_ok=True)
         self.counts = BackfillCounts()
         self._files = {t.name: _Files(self.out, t) for t in tables()}
@@ -185,6 +195,7 @@ class BulkImport:
             for rows in files.table.rows:
                 self._by_rows.setdefault(rows, []).append(files)
         self._actors: dict[str, dict] = {}
+        self._articles: set[str] = set()  # ids written, originals and copies
         self._affiliations: dict[tuple, dict] = {}
         self._offices: dict[tuple, dict] = {}
 
@@ -199,7 +210,11 @@ class BulkImport:
         name, kind and country) ends as it would there."""
         loaded = 0
         for batch in batches(items, batch_rows):
-            batch = unique_by_id(batch)
+            # a batch sent again (a retried task) is written once: appending is no replace
+            batch = [item for item in unique_by_id(batch) if item.article.id not in self._articles]
+            if not batch:
+                continue
+            self._articles.update(item.article.id for item in batch)
             rows = load_rows(batch)
             self._stream("articles", rows["articles"])
             self._stream("events", rows["events"])
@@ -221,8 +236,14 @@ class BulkImport:
         return loaded
 
     def record_duplicates(self, duplicates: Sequence[Duplicate]) -> None:
-        rows = duplicate_rows(duplicates)
-        self._stream("duplicates", rows)
+        """As duplicates.cypher: the copy keeps `duplicate_of`, and the relationship is made
+        only to an original that was written (one the rules failed on was quarantined)."""
+        rows = [row for row in duplicate_rows(duplicates) if row["id"] not in self._articles]
+        self._articles.update(row["id"] for row in rows)
+        for files in self._by_rows.get("duplicates", []):
+            for row in rows:
+                if files.table.is_node or row["original_id"] in self._articles:
+                    files.write(row, "duplicates")
         self.counts.duplicates += len(rows)
 
     # -- the import ------------------------------------------------------------------------
@@ -270,11 +291,10 @@ def import_arguments(out_dir: Path, database: str = "neo4j") -> list[str]:
     return args + groups
 
 
-def run_import(admin: str, arguments: Sequence[str], overwrite: bool = False) -> None:
+def run_import(admin: str, arguments: Sequence[str]) -> None:
     """Runs the importer (`admin`: the neo4j-admin command, split as a shell would). It refuses
-    a database in use; `overwrite` replaces one that exists, such as the empty database a
-    fresh server creates."""
-    command = shlex.split(admin) + list(arguments) + (["--overwrite-destination=true"] if overwrite else [])
+    a database in use."""
+    command = shlex.split(admin) + list(arguments)
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as exc:
