@@ -25,7 +25,7 @@ from newsgraph.nlp.extract import read_doc
 from newsgraph.nlp.model import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
-TIE = 0.002
+TIE = 0.003
 THRESHOLDS = [round(0.15 + 0.05 * i, 2) for i in range(8)]
 
 
@@ -67,13 +67,14 @@ def main() -> None:
     scores = {t: f1(y, cv >= t, gold) for t in THRESHOLDS}
     for t, s in scores.items():
         print(f"dev, 5-fold cross-validated, threshold {t:.2f}: F1 {s:.4f}")
-    # Thresholds within TIE of the best are the same under cross-validation noise: the one in
-    # use stays when it is among them, so a retrain after a small rule change does not swing
-    # precision against recall on a difference the folds cannot tell apart.
+    # Thresholds within TIE of the best are the same under cross-validation noise (held-out F1
+    # moved by up to 0.003 between retrains after small rule changes). Among them the highest
+    # wins: the graph is read by analysts, and a false event is what a careful reader strikes
+    # out, where a missed one is only absent. (The one in use stayed before; two retrains in a
+    # row then moved it from 0.30 to 0.20 on a 0.0026 difference, and the sample graph grew
+    # from 937 to 1,213 events, most of the new ones junk.)
     best = max(scores.values())
-    current = json.loads(event_filter.MODEL_FILE.read_text(encoding="utf-8")).get("threshold") \
-        if event_filter.MODEL_FILE.exists() else None
-    threshold = current if scores.get(current, -1.0) >= best - TIE else max(scores, key=scores.get)
+    threshold = max(t for t, s in scores.items() if s >= best - TIE)
     model = LogisticRegression(max_iter=5000).fit(x, y)
     weights = {name: round(float(w), 6) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
                if abs(w) > 1e-6}
