@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -191,7 +192,7 @@ def backfill(
         _print_run(summary)
         if not summary.counts.get("articles"):
             raise NewsgraphError(f"{out_dir}: no article was extracted, so there is nothing to import")
-        out.print(_table([summary.counts], title=f"import files in {out_dir}"))
+        out.print(_table([summary.counts], title=f"import files in {escape(str(out_dir))}"))
         command = ["neo4j-admin", *import_arguments(out_dir, database),
                    *(["--overwrite-destination=true"] if overwrite else [])]
         if neo4j_admin:
