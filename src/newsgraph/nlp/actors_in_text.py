@@ -575,10 +575,10 @@ class ArticleActors:
             names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
             if names:
                 return self._company(names[0], head)
-        if head.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in COMPANY_NOUNS
-                                        for c in head.lefts):
-            return self._company(head, next(c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
-                                             and c.lemma_.lower() in COMPANY_NOUNS))
+        described = next((c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+                          and c.lemma_.lower() in COMPANY_NOUNS), None) if head.pos_ == "PROPN" else None
+        if described is not None:
+            return self._company(head, described)
         if head.pos_ != "PROPN" or not core.text[:1].isupper():
             return None
         for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"):
