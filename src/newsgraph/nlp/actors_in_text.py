@@ -587,8 +587,7 @@ class ArticleActors:
                 ["company"] if noun in COMPANY_NOUNS else [])
             if not kinds:
                 continue
-            country = next((actor.country for c in appos.lefts if c.dep_ in ("amod", "compound")
-                            for actor in [self.resolver.demonym(c.text)] if actor is not None), None)
+            country = self._demonym_country(appos)
             name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
             if not slug(name):
                 return None
@@ -619,10 +618,14 @@ class ArticleActors:
             return _by(dataclasses.replace(known, text=name), "actor.gazetteer")
         if not slug(name) or not name[:1].isupper():
             return None
-        modifiers = [c for t in (described, name_head) for c in t.lefts if c.dep_ in ("amod", "compound")]
-        country = next((actor.country for c in modifiers for actor in [self.resolver.demonym(c.text)]
-                        if actor is not None), None)
+        country = self._demonym_country(described, name_head)
         return _by(Mention(Actor(f"company:{slug(name)}", name, "company", country), name), "actor.described")
+
+    def _demonym_country(self, *heads: Token) -> str | None:
+        """The state a nationality modifier of these words gives ("a South African group",
+        "Swedish retailer")."""
+        return next((actor.country for head in heads for c in head.lefts if c.dep_ in ("amod", "compound")
+                     for actor in [self.resolver.demonym(c.text)] if actor is not None), None)
 
     def _titled_person(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
         """"UN special envoy for Syria Lars Henriksen": the parser makes the title the head
