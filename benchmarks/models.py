@@ -18,7 +18,7 @@ import spacy
 
 from newsgraph import evaluation, pipeline
 from newsgraph.corpus.discover import read_files
-from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.extract import parse, read_doc
 from newsgraph.nlp.model import paragraph_boundaries  # noqa: F401  registers the component
 from newsgraph.nlp.model import resolve_model_name
 
@@ -45,7 +45,7 @@ def main() -> None:
             folder = ROOT / "eval" / "gold" / gold_set
             articles = read_files(sorted(str(p) for p in (folder / "articles").glob("*.txt"))).articles
             start = time.perf_counter()
-            docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
+            docs = [doc for doc, _ in parse(articles, nlp)]
             seconds = time.perf_counter() - start
             words = sum(1 for doc in docs for t in doc if not (t.is_space or t.is_punct))
             gold, negatives = evaluation.load_gold(folder, resolver)

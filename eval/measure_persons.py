@@ -17,7 +17,7 @@ from pathlib import Path
 from newsgraph.actors.persons import person
 from newsgraph.actors.resolver import Resolver
 from newsgraph.corpus.discover import read_files
-from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.extract import parse, read_doc
 from newsgraph.nlp.model import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,8 +27,9 @@ def main() -> None:
     key = json.loads((ROOT / "eval" / "persons" / "dev_persons.json").read_text(encoding="utf-8"))
     nlp, resolver = load_nlp(), Resolver.default()
     named = {}
-    for article in read_files(sorted(str(p) for p in (ROOT / "eval" / "gold" / "dev" / "articles").glob("*.txt"))).articles:
-        item = read_doc(nlp(article.text), article, resolver)
+    articles = read_files(sorted(str(p) for p in (ROOT / "eval" / "gold" / "dev" / "articles").glob("*.txt"))).articles
+    for doc, article in parse(articles, nlp):
+        item = read_doc(doc, article, resolver)
         named[Path(article.doc).name] = [actor for actor, _ in item.mentions]
     nodes: dict[str, dict[str, object]] = defaultdict(dict)
     for entry in key:

@@ -21,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from newsgraph import evaluation, pipeline
 from newsgraph.corpus.discover import read_files
 from newsgraph.nlp import event_filter
-from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.extract import parse, read_doc
 from newsgraph.nlp.model import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +34,7 @@ def candidates(folder: Path) -> tuple[list, list[int], int]:
     gold, _ = evaluation.load_gold(folder, resolver)
     articles = read_files(sorted(str(p) for p in (folder / "articles").glob("*.txt"))).articles
     found = [(evaluation.event_key(e, Path(a.doc).name), e)
-             for a, doc in zip(articles, nlp.pipe(a.text for a in articles))
+             for doc, a in parse(articles, nlp)
              for e in read_doc(doc, a, resolver, filtered=False).events]
     labels, open_ = [0] * len(found), list(range(len(found)))
     for item in gold:

@@ -554,3 +554,64 @@ def test_a_group_named_in_full_is_later_named_by_its_last_word(nlp, resolver):
     assert [e.target.actor.id for e in accused] == ["armed_group:ltte"]
     alone = events_of(nlp, resolver, "President Gunasekera accused the Tigers of using the ceasefire to rearm.")
     assert all(e.target is None or e.target.actor.id != "armed_group:ltte" for e in alone)
+
+
+def test_a_headline_without_a_full_stop_is_parsed_as_a_sentence(nlp, resolver):
+    """The headline is piped as a part of its own and closed with a full stop: left open and
+    run on into the body, "Ankara blocks Sweden's NATO membership bid" parses "bid" as the verb
+    and the blocking is lost. The stop is dropped again: offsets still refer to the text."""
+    from newsgraph.nlp.extract import parse
+
+    title = "Ankara blocks Sweden's NATO membership bid"
+    article = make_article(doc="h.txt", title=title, body="Turkish officials said talks would go on.")
+    doc, same = next(parse([article], nlp))
+    assert same is article and doc.text == article.text
+    events = read_doc(doc, article, resolver).events
+    assert ("country:TUR", "block", "country:SWE") in triples(events)
+    headline = next(e for e in events if e.action.lemma == "block")
+    assert article.text[headline.start:headline.end] == title == headline.sentence
+    # run on as one text, the parser misses it: the rule is what finds the event
+    assert ("country:TUR", "block", "country:SWE") not in triples(read_doc(nlp(article.text), article, resolver).events)
+
+
+def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
+    """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
+    army" after "the National Liberation Army" is still a state's army."""
+    thanked = one(nlp, resolver, "The UN Security Council endorsed a regional force against the insurgents.",
+                  "Nigerian President Musa Bello thanked the council for its support.", lemma="thank")
+    assert thanked.target.actor.id == "igo:un-security-council"
+    assert "actor.name_head" in thanked.rule
+    found = events_of(nlp, resolver, "Colombia resumed talks with the National Liberation Army on Monday.",
+                      "The rebels accused the army of killing three commanders.")
+    assert all("actor.name_head" not in e.rule for e in found)
+
+
+def test_people_of_a_place_are_its_states_civilians(nlp, resolver):
+    """`actor.populace`: "earthquake victims in Nepal" are Nepal's civilians; "troops in
+    Iraq" are no one's by that rule (troops may be anyone's)."""
+    event = one(nlp, resolver, "Japan sent 50 million dollars in aid to earthquake victims in Nepal.", lemma="send")
+    assert (event.target.actor.id, event.target.role) == ("country:NPL", "civilians")
+    assert "actor.populace" in event.rule
+    found = events_of(nlp, resolver, "Iran warned troops in Iraq against any attack.")
+    assert all(e.target is None or e.target.actor.id != "country:IRQ" for e in found)
+
+
+def test_a_verb_after_to_that_the_tagger_took_for_a_noun(nlp, resolver):
+    """"offered to host talks": the tagger reads "host" as a noun; after "to" it is the verb,
+    an intended hosting by the one who offered."""
+    event = one(nlp, resolver, "Malaysia offered to host talks between the two sides.", lemma="host")
+    assert event.source.actor.id == "country:MYS" and event.action.modality == "intended"
+
+
+def test_a_finite_verb_joined_to_an_infinitive_continues_the_main_verb(nlp, resolver):
+    """`source.finite_conjunct`: in "urged both sides to show restraint and offered to mediate"
+    the parser joins "offered" to "show"; it has tense, so it is Russia's offer, not the sides'."""
+    event = one(nlp, resolver, "Russia urged both sides to show restraint and offered to mediate.", lemma="mediate")
+    assert event.source.actor.id == "country:RUS"
+
+
+def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):
+    paid = one(nlp, resolver, "Britain agreed to pay France 480 million pounds for extra patrols.", lemma="pay")
+    assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")
+    strike = one(nlp, resolver, "Kenyan opposition parties called a nationwide strike on Monday.", lemma="strike")
+    assert strike.action.category == "PROTEST"

@@ -346,7 +346,7 @@ def evaluate(
     from newsgraph import evaluation, pipeline
     from newsgraph.corpus.discover import read_files
 
-    from newsgraph.nlp.extract import read_doc
+    from newsgraph.nlp.extract import parse, read_doc
     from newsgraph.nlp.model import load_nlp
 
     settings = _settings()
@@ -355,9 +355,8 @@ def evaluate(
     gold_events, negatives = evaluation.load_gold(gold, resolver)
     read = read_files(sorted(str(p) for p in (gold / "articles").glob("*.txt")))
     predicted, ours_surface, baseline = [], [], []
-    for article in read.articles:  # one parse per article serves both systems
+    for doc, article in parse(read.articles, nlp):  # one parse per article serves both systems
         name = Path(article.doc).name
-        doc = nlp(article.text)
         for event in read_doc(doc, article, resolver).events:
             predicted.append((evaluation.event_key(event, name), event))
             ours_surface.append(evaluation.surface_of_event(event, name))

@@ -155,6 +155,10 @@ class Resolver:
         self._cache[text] = mention
         return mention
 
+    def group_role(self, noun: str) -> str | None:
+        """The sector a group noun gives its state ("residents": civilians), or None."""
+        return self._heads.get(join(tokenize(noun)))
+
     def affiliation(self, title_text: str) -> Mention | None:
         """The organisation a title or apposition speaks for, with the position as role.
 

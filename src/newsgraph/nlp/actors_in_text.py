@@ -43,6 +43,8 @@ POSSESSIVE = re.compile(r"\s*['’]s?$")
 DESCRIPTION_KINDS = {noun: kinds for noun, (kinds, _) in rules.descriptions().items()}
 SHORT_FORM_KINDS = frozenset(rules.words("short_form_kinds"))
 SHORT_FORM_STOPWORDS = frozenset(rules.words("short_form_stopwords"))
+POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
+NAME_HEAD_KINDS = frozenset({"igo", "ngo", "armed_group", "party", "company", "media", "other"})
 DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
 SPATIAL_PREPS = rules.words("spatial_preps")
 PLACE_NOUNS = rules.words("place_nouns")
@@ -77,6 +79,7 @@ class ArticleActors:
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
     acronyms: dict[str, Span] = field(default_factory=dict)  # "CNE" -> "National Electoral Commission"
+    name_heads: dict[str, Mention | None] = field(default_factory=dict)  # "commission" -> the body (None: two)
     short_forms: dict[str, Mention | None] = field(default_factory=dict)  # "tigers" -> the LTTE (None: two claim it)
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
@@ -331,7 +334,19 @@ class ArticleActors:
             if actor is not found[0].actor:
                 found = (dataclasses.replace(found[0], actor=actor), found[1])
             self.note(found[0], head.i, recent, subject)
+            self._note_name_head(head, found[0])
         return found
+
+    def _note_name_head(self, head: Token, mention: Mention) -> None:
+        """"the International Commission against Impunity in Guatemala ... the commission":
+        the common noun a body's name is built on names that body later in the article; a
+        noun two named bodies are built on names neither."""
+        if head.pos_ != "PROPN" or mention.actor.kind not in NAME_HEAD_KINDS:
+            return
+        noun = head.lower_
+        if noun in SHORT_FORM_STOPWORDS:
+            held = self.name_heads.get(noun, mention)
+            self.name_heads[noun] = mention if held is not None and held.actor.id == mention.actor.id else None
 
     def _resolve(self, head: Token, speaker: Mention | None) -> tuple[Mention, float] | None:
         lower = head.lower_
@@ -403,6 +418,14 @@ class ArticleActors:
                 # "Iraqi troops": a state's group noun gives the sector; "the IDF" is a name
                 sector = mention.role in SECTORS and head.pos_ == "NOUN"
                 return _by(mention, "actor.sector_group" if sector else "actor.gazetteer")
+
+        # Not a noun that also names a state's body: "the army" after "the National
+        # Liberation Army" is still the state's army.
+        named_before = self.name_heads.get(head.lower_) if head.pos_ == "NOUN" \
+            and "country" not in DESCRIPTION_KINDS.get(head.lemma_.lower(), ()) else None
+        if named_before is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                and not self._names_its_own(head):
+            return _by(dataclasses.replace(named_before, text=core.text), "actor.name_head")
 
         kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
         if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
@@ -478,6 +501,16 @@ class ArticleActors:
         # object of "of" or the agent after "by"; "its border with Belarus" is Belarus; "a
         # spokesman for the UN refugee agency" is the agency.
         lemma = head.lemma_.lower()
+        populace = self.resolver.group_role(head.text) if head.pos_ == "NOUN" else None
+        if populace in POPULACE_SECTORS and not any(c.dep_ in ("amod", "compound", "poss") and
+                                                    self._modifier_actor(c) is not None for c in head.lefts):
+            # "earthquake victims in Nepal", "refugees from Sudan", "residents of Gaza": people
+            # of a place are its state's civilians, whatever they are called.
+            for child in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = self._resolve(pobj, speaker)
+                    if found is not None and found[0].actor.kind == "country":
+                        return _by(Mention(found[0].actor, core.text, populace), "actor.populace", found[1])
         linking = ("of", "by", "with") if lemma in BORDER_NOUNS else ("of", "by", "from") if lemma in GROUP_NOUNS \
             else ("of", "by", "for") if lemma in SPEAKING_NOUNS else ("of", "by")
         for child in head.rights:

@@ -121,6 +121,12 @@ def _is_headline_verb(token: Token) -> bool:
             and lexicon.classify(token.lemma_.lower()).known)
 
 
+def _is_infinitive_noun(token: Token) -> bool:
+    """"offered to host talks": a verb after "to" that the tagger took for a noun."""
+    return (token.dep_ == "xcomp" and token.pos_ == "NOUN" and _is_infinitive(token)
+            and lexicon.classify(token.lemma_.lower()).known)
+
+
 def _is_temporal(prep: Token) -> bool:
     """"on Wednesday", "over the weekend": a phrase of time, which names no target."""
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
@@ -289,6 +295,11 @@ class SentenceReader:
             if named:
                 return [(named[-1], rules.rule("source.headline_compound"))]
         head = verb.head
+        if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and _is_infinitive(head) \
+                and head.dep_ in ("xcomp", "advcl") and head.head.pos_ in ("VERB", "AUX"):
+            # "urged both sides to show restraint and offered to mediate": a verb with tense
+            # cannot continue an infinitive; it continues the verb the infinitive hangs from.
+            return _as(self._subject_tokens(head.head), rules.rule("source.finite_conjunct"))
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return _as(self._subject_tokens(head), rules.rule("source.conjoined_verb"))
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _is_request(head) and _is_infinitive(verb)):
@@ -574,7 +585,8 @@ class SentenceReader:
         self.headline = sentence_index == 0
         self.find_speakers()
         for verb in self.sent:
-            if verb.pos_ != "VERB" and not (sentence_index == 0 and _is_headline_verb(verb)):
+            if verb.pos_ != "VERB" and not (sentence_index == 0 and _is_headline_verb(verb)) \
+                    and not _is_infinitive_noun(verb):
                 continue
             lemma = verb.lemma_.lower()
             if lemma in lexicon.SPEECH_VERBS and not (

@@ -25,6 +25,9 @@ text, while one article of a hostile or broken corpus can be a whole dump."""
 # Where a part may end, best first: a paragraph, a line, a sentence, a word.
 _CUTS = ("\n\n", "\n", ". ", " ")
 
+HEADLINE_CHARS = 300  # longer, the "title" is a paragraph (a feed's summary), parsed with the body
+HEADLINE_ENDS = (".", "!", "?", ":", '"', "'", "”", "’", ")")
+
 # Entity labels whose mentions are recorded as (:Article)-[:MENTIONS]->(:Actor).
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -84,19 +87,34 @@ def parts(text: str, size: int = PART_CHARS) -> list[str]:
 
 def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> Iterator[tuple[Doc, Article]]:
     """Each article's Doc, through `nlp.pipe` (the parser's own fast path); a long article is
-    piped as its parts and joined again, so offsets still refer to the article's text."""
+    piped as its parts and joined again, so offsets still refer to the article's text.
+
+    The headline is piped as a part of its own, closed with a full stop when it has none: run
+    on into the body or left open, a headline parses as a noun phrase ("Ankara blocks Sweden's
+    NATO membership bid": "bid" the verb) and its event is lost. The stop is dropped again
+    before the parts are joined."""
     pieces = (
-        (piece, (article, number == len(split) - 1))
+        (piece, (article, number == len(split) - 1, number == 0 and closed))
         for article in articles
-        for split in [parts(article.text)]
+        for split, closed in [_pieces(article)]
         for number, piece in enumerate(split)
     )
     pending: list[Doc] = []
-    for doc, (article, last) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-        pending.append(doc)
+    for doc, (article, last, closed) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        pending.append(doc[: len(doc) - 1].as_doc() if closed else doc)
         if last:
-            yield (doc if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)), article
+            yield (pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)), article
             pending = []
+
+
+def _pieces(article: Article) -> tuple[list[str], bool]:
+    """The parts to pipe, and whether the first is the headline with a full stop added."""
+    title = article.title
+    if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title) \
+            or len(article.text) == len(title):
+        return parts(article.text), False
+    closed = not title.endswith(HEADLINE_ENDS)
+    return [title + "." if closed else title, *parts(article.text[len(title):])], closed
 
 
 def extract(
