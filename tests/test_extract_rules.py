@@ -608,6 +608,10 @@ def test_a_finite_verb_joined_to_an_infinitive_continues_the_main_verb(nlp, reso
     the parser joins "offered" to "show"; it has tense, so it is Russia's offer, not the sides'."""
     event = one(nlp, resolver, "Russia urged both sides to show restraint and offered to mediate.", lemma="mediate")
     assert event.source.actor.id == "country:RUS"
+    spoke = one(nlp, resolver, "Britain's foreign minister urged the embassy to reconsider and spoke with "
+                "US Secretary of State Mike Pompeo about the case.", lemma="speak")
+    assert "source.finite_conjunct" in spoke.rule
+    assert spoke.action.modality is None  # done, not requested of the embassy
 
 
 def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):

@@ -121,6 +121,15 @@ def _is_headline_verb(token: Token) -> bool:
             and lexicon.classify(token.lemma_.lower()).known)
 
 
+def _continues_main_verb(verb: Token) -> bool:
+    """"urged both sides to show restraint and offered to mediate": the parser joins
+    "offered" to "show", but a verb with tense cannot continue an infinitive; it continues the
+    verb the infinitive hangs from, whose subject and mood it shares."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and _is_infinitive(head)
+            and head.dep_ in ("xcomp", "advcl") and head.head.pos_ in ("VERB", "AUX"))
+
+
 def _is_infinitive_noun(token: Token) -> bool:
     """"offered to host talks": a verb after "to" that the tagger took for a noun."""
     return (token.dep_ == "xcomp" and token.pos_ == "NOUN" and _is_infinitive(token)
@@ -295,10 +304,7 @@ class SentenceReader:
             if named:
                 return [(named[-1], rules.rule("source.headline_compound"))]
         head = verb.head
-        if verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and _is_infinitive(head) \
-                and head.dep_ in ("xcomp", "advcl") and head.head.pos_ in ("VERB", "AUX"):
-            # "urged both sides to show restraint and offered to mediate": a verb with tense
-            # cannot continue an infinitive; it continues the verb the infinitive hangs from.
+        if _continues_main_verb(verb):
             return _as(self._subject_tokens(head.head), rules.rule("source.finite_conjunct"))
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return _as(self._subject_tokens(head), rules.rule("source.conjoined_verb"))
@@ -425,7 +431,7 @@ class SentenceReader:
             used.append(rules.rule("modality.possible"))
         anchor = verb
         while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
-            anchor = anchor.head
+            anchor = anchor.head.head if _continues_main_verb(anchor) else anchor.head
         if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
             modality = "intended"  # headline future: "NATO to send more troops to Lithuania"
             used.append(rules.rule("modality.headline_infinitive"))

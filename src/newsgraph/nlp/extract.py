@@ -110,11 +110,11 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
 def _pieces(article: Article) -> tuple[list[str], bool]:
     """The parts to pipe, and whether the first is the headline with a full stop added."""
     title = article.title
-    if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title) \
-            or len(article.text) == len(title):
+    if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title):
         return parts(article.text), False
     closed = not title.endswith(HEADLINE_ENDS)
-    return [title + "." if closed else title, *parts(article.text[len(title):])], closed
+    rest = article.text[len(title):]
+    return [title + "." if closed else title, *(parts(rest) if rest else ())], closed
 
 
 def extract(
