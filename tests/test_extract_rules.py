@@ -619,3 +619,36 @@ def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolve
     assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")
     strike = one(nlp, resolver, "Kenyan opposition parties called a nationwide strike on Monday.", lemma="strike")
     assert strike.action.category == "PROTEST"
+
+
+def test_the_doers_owner_in_a_reported_clause_is_the_reporter(nlp, resolver):
+    """`actor.reporter_possessive`: "the Nigerian army denied that its troops had killed
+    prisoners" is the army's act, not a guess at the last group named; a person's "his
+    government" is the state the person speaks for."""
+    killed = one(nlp, resolver, "The Red Cross visited the camp.",
+                 "The Nigerian army said its troops had killed two smugglers.", lemma="kill")
+    assert (killed.source.actor.id, killed.source.role) == ("country:NGA", "military")
+    assert "actor.reporter_possessive" in killed.rule
+    sent = one(nlp, resolver, "Brazilian President Lula said his government would send aid to Chile.", lemma="send")
+    assert (sent.source.actor.id, sent.target.actor.id) == ("country:BRA", "country:CHL")
+
+
+def test_a_persons_troops_are_the_persons_state_by_lemma(nlp, resolver):
+    """"his troops", "her soldiers": bodies a person commands are compared by lemma, so the
+    plural is the person's state with the military role, not the person."""
+    event = one(nlp, resolver, "Kenyan President William Ruto visited the border.",
+                "His troops later attacked al-Shabaab positions.", lemma="attack")
+    assert (event.source.actor.id, event.source.role) == ("country:KEN", "military")
+
+
+def test_a_pair_refines_a_longer_noun_of_the_same_kind_only(nlp, resolver):
+    """"restored full diplomatic relations" is the pair "restore + relation" (the lemma kept,
+    mutual), though "diplomatic relation" is a noun of its own; "began air strikes" stays the
+    air strike, not the "begin + strike" protest."""
+    restored = one(nlp, resolver, "Bolivia and Chile agreed to restore full diplomatic relations.", lemma="restore")
+    assert (restored.source.actor.id, restored.target.actor.id) == ("country:BOL", "country:CHL")
+    strikes = one(nlp, resolver, "Israel began air strikes on Gaza.", lemma="strike")
+    assert strikes.action.category == "ASSAULT"
+    battalions = events_of(nlp, resolver, "Cameroon and Niger pledged to contribute battalions.")
+    assert {(e.source.actor.id, e.action.lemma, e.action.category) for e in battalions} == {
+        ("country:CMR", "contribute", "MOBILIZE"), ("country:NER", "contribute", "MOBILIZE")}

@@ -295,18 +295,26 @@ class Lexicon:
         hospital" stays the ASSAULT of "strike", "struck a deal" becomes AGREE)."""
         verb = self._light_key(light_verb) if light_verb else None
         verb_modality = self._light.get(verb) if verb else None
-        for key in _noun_candidates(_noun(lemma)):
-            key = self._aliases.get(key, key)
-            hit = self._pairs.get((verb, key)) if verb else None
-            if hit is None:
-                hit = self._nouns.get(key)
-            if hit is not None:
-                if verb_modality and hit.modality is None:
-                    hit = replace(hit, modality=verb_modality)
-                if verb in self._keep and not hit.keep_lemma:
-                    hit = replace(hit, keep_lemma=True)
-                return hit
-        return None
+        keys = [self._aliases.get(key, key) for key in _noun_candidates(_noun(lemma))]
+        nouns = [(at, hit) for at, key in enumerate(keys) if (hit := self._nouns.get(key)) is not None]
+        pairs = [(at, hit) for at, key in enumerate(keys) if (hit := self._pairs.get((verb, key))) is not None] \
+            if verb else []
+        # The longest form wins, a pair before a noun of the same form ("lodged a protest" is
+        # the pair); a pair with a shorter form only refines a noun of the same kind of act:
+        # "restored full diplomatic relations" is "restore + relation", but "began air
+        # strikes" is no "begin + strike" protest.
+        noun = nouns[0] if nouns else None
+        pair = pairs[0] if pairs else None
+        chosen = pair if pair is not None and (
+            noun is None or pair[0] <= noun[0] or pair[1].category == noun[1].category) else noun
+        if chosen is None:
+            return None
+        hit = chosen[1]
+        if verb_modality and hit.modality is None:
+            hit = replace(hit, modality=verb_modality)
+        if verb in self._keep and not hit.keep_lemma:
+            hit = replace(hit, keep_lemma=True)
+        return hit
 
     def is_light_verb(self, lemma: str, particle: str | None = None) -> bool:
         """True for verbs whose meaning lies in their object ("held talks", "carry out")."""

@@ -533,7 +533,8 @@ class ArticleActors:
                     if found is not None and found[0].actor.kind == "person" and lemma in OWNED_BODIES:
                         body = self.organisation_of(found[0]) or self._state_of(found[0].actor)
                         if body is not None:  # "her government": the state she serves
-                            role = DESCRIPTION_ROLES.get(lemma, "government") if body.actor.kind == "country" else body.role
+                            role = (DESCRIPTION_ROLES.get(lemma) or self.resolver.group_role(head.text) or "government") \
+                                if body.actor.kind == "country" else body.role
                             return _by(Mention(body.actor, core.text, role), "actor.owner_body", found[1])
                     if found is not None:
                         return _by(found[0], "actor.owner", found[1])

@@ -54,6 +54,9 @@ SOURCE_SUBJECT = rules.rule("source.subject")
 ACTION_VERB = rules.rule("action.verb")
 WARNING_CLAUSE = rules.rule("action.warning_clause")
 ACCUSER = rules.rule("speaker.accuser")
+REPORTED_CLAUSE = rules.rule("speaker.clause")
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+GROUP_POSSESSIVES = frozenset({"its", "their"})
 SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
@@ -229,7 +232,8 @@ class SentenceReader:
         found: dict[str, Participant] = {}
         for phrase, (head, how) in enumerate(heads):
             for token, token_how in self._expand_speaker_pronoun(head, verb, how):
-                resolved = self._accuser_possessive(token, verb) or self.actors.resolve(
+                resolved = self._accuser_possessive(token, verb) or (
+                    self._reporter_possessive(token, verb) if subject else None) or self.actors.resolve(
                     token, self.speakers.get(verb.i), subject=subject)
                 if resolved is not None:
                     mention, factor = resolved  # times the factor of the rule that found the phrase
@@ -253,6 +257,28 @@ class SentenceReader:
             return None
         how = rules.rule("actor.accuser_possessive")
         return Mention(accuser.actor, token.text, accuser.role, how), rules.factor(how)
+
+    def _reporter_possessive(self, token: Token, verb: Token) -> tuple[Mention, float] | None:
+        """"The army denied that its troops had killed prisoners", "the minister said his
+        soldiers had moved": the owner of the reported act's doers is the one reporting it (a
+        person's: the body the person speaks for)."""
+        if self.speaker_rules.get(verb.i) != REPORTED_CLAUSE or token.pos_ != "NOUN":
+            return None
+        owner = next((c.lower_ for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        speaker = self.speakers.get(verb.i)
+        if owner is None or speaker is None:
+            return None
+        if speaker.actor.kind == "person":
+            if owner not in PERSON_POSSESSIVES:
+                return None
+            body = self.actors.organisation_of(speaker) or self.actors._state_of(speaker.actor)
+        else:
+            body = speaker if owner in GROUP_POSSESSIVES else None
+        if body is None:
+            return None
+        how = rules.rule("actor.reporter_possessive")
+        role = self.actors.resolver.group_role(token.text) if body.actor.kind == "country" else None
+        return Mention(body.actor, token.text, role or body.role, how), rules.factor(how)
 
     def _modifier_partners(self, head: Token, first: Participant) -> list[Participant]:
         """"Russian and Syrian troops": the head names one state through its first modifier;
