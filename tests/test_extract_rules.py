@@ -652,3 +652,33 @@ def test_a_pair_refines_a_longer_noun_of_the_same_kind_only(nlp, resolver):
     battalions = events_of(nlp, resolver, "Cameroon and Niger pledged to contribute battalions.")
     assert {(e.source.actor.id, e.action.lemma, e.action.category) for e in battalions} == {
         ("country:CMR", "contribute", "MOBILIZE"), ("country:NER", "contribute", "MOBILIZE")}
+
+
+def test_a_hyphenated_given_name_is_part_of_the_name(nlp, resolver):
+    """"Kang Min-seok": the NER keeps "Kang Min"; the halves written together are one name."""
+    event = one(nlp, resolver, "Mwangi was hosted at a state banquet by South Korean President Kang Min-seok.",
+                lemma="host")
+    assert event.source.actor.id == "person:kang-min-seok"
+
+
+def test_capitalised_words_after_a_position_word_name_a_person(nlp, resolver):
+    """`actor.title_name`: "ICC Prosecutor Helena Okafor" is the prosecutor, not the court,
+    though the NER tags no name; "the Senate Foreign Affairs Committee" is no person."""
+    event = one(nlp, resolver, "ICC Prosecutor Helena Okafor thanked Uganda for the capture.", lemma="thank")
+    assert event.source.actor.id == "person:helena-okafor" and "actor.title_name" in event.rule
+    committee = one(nlp, resolver, "The Senate Foreign Affairs Committee criticised Iran.", lemma="criticize")
+    assert committee.source.actor.kind != "person"
+
+
+def test_a_description_with_a_known_name_in_apposition_is_that_body(nlp, resolver):
+    """`actor.appositive_name`: "the UN mission in Congo, MONUSCO" is MONUSCO, not the UN;
+    "its closest ally, Russia" stays Russia by the name itself."""
+    event = one(nlp, resolver, "The United Nations mission in Congo, MONUSCO, offered to mediate.", lemma="mediate")
+    assert event.source.actor.id == "igo:monusco" and "actor.appositive_name" in event.rule
+
+
+def test_a_lone_peoples_name_joined_to_a_group_is_its_state(nlp, resolver):
+    """"Kyrgyz and Tajik border guards": the parser joins "Kyrgyz" to the whole phrase; it is
+    Kyrgyzstan with the group's role, not a place called Kyrgyz."""
+    event = one(nlp, resolver, "Kyrgyz and Tajik border guards exchanged fire on Thursday.", lemma="fire")
+    assert (event.source.actor.id, event.source.role, event.target.actor.id) == ("country:KGZ", "police", "country:TJK")

@@ -44,6 +44,7 @@ DESCRIPTION_KINDS = {noun: kinds for noun, (kinds, _) in rules.descriptions().it
 SHORT_FORM_KINDS = frozenset(rules.words("short_form_kinds"))
 SHORT_FORM_STOPWORDS = frozenset(rules.words("short_form_stopwords"))
 POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
+POSITION_WORDS = frozenset(rules.words("position_words"))
 NAME_HEAD_KINDS = frozenset({"igo", "ngo", "armed_group", "party", "company", "media", "other"})
 DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
 SPATIAL_PREPS = rules.words("spatial_preps")
@@ -385,7 +386,19 @@ class ArticleActors:
                 if found is not None and found[0].actor.kind == "person":
                     return _by(found[0], "actor.appositive_person", found[1])
 
-        titled = self._titled_person(head, speaker)
+        if head.pos_ == "NOUN":
+            # "the UN peacekeeping mission, MINUSCA": a description with the body's own name in
+            # apposition is that body, not the organisation the description names.
+            # The parser may hang the name on the description's last noun ("the UN mission in
+            # Congo, MONUSCO").
+            inner = [o for p in head.rights if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            for child in [c for t in (head, *inner) for c in t.rights]:
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    named = self.resolver.lookup(_core_span(child).text)
+                    if named is not None and named.actor.kind in NAME_HEAD_KINDS - {"other"}:
+                        return _by(named, "actor.appositive_name")
+
+        titled = self._titled_person(head, speaker) or self._untagged_titled_name(head)
         if titled is not None:
             return titled
 
@@ -475,6 +488,16 @@ class ArticleActors:
                 return _by(dataclasses.replace(known, text=core.text), "actor.named_place")
             if known is None and slug(name):
                 return _by(Mention(Actor(f"place:{slug(name)}", name, "place", None), core.text), "actor.named_place")
+        if head.pos_ in ("PROPN", "ADJ") and any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in head.children):
+            # "Kyrgyz and Tajik border guards": the parser joins the first people's name to the
+            # whole phrase that follows; it names its state, with the group the phrase names.
+            people = self.resolver.demonym(head.text)
+            if people is not None:
+                group = next(c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+                words = [t.text for t in group.lefts if t.pos_ == "NOUN"] + [group.text]
+                role = next((r for k in range(len(words)) if (r := self.resolver.group_role(" ".join(words[k:])))),
+                            None)  # "border guards" before "guards"
+                return _by(Mention(people, head.text, role), "actor.modifier")
         if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and head.pos_ == "PROPN":
             kind = "place" if ent.label_ in PLACE_LABELS else "other"
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -684,6 +707,29 @@ class ArticleActors:
         actor = self._person(ent.text, head.doc[head.left_edge.i : ent.start].text)
         return _by(Mention(actor, ent.text), "actor.titled_person") if actor else None
 
+    def _untagged_titled_name(self, head: Token) -> tuple[Mention, float] | None:
+        """"ICC Prosecutor Helena Okafor": two or three capitalised words after a position
+        word name a person, though the NER tagged none of them (it misses names after an
+        organisation's acronym and a title)."""
+        if head.pos_ != "PROPN" or head.ent_type_:
+            return None
+        chain = [head]
+        while chain[0].i > 0 and (left := chain[0].nbor(-1)).dep_ == "compound" and left.head == head:
+            chain.insert(0, left)
+        at = max((i for i, t in enumerate(chain) if t.lower_ in POSITION_WORDS), default=None)
+        if at is None:
+            return None
+        words = chain[at + 1:]
+        if not 2 <= len(words) <= 3 or any(
+                t.ent_type_ or not t.text[:1].isupper() or not t.text.replace("-", "").isalpha()
+                or t.lower_ in POSITION_WORDS for t in words):
+            return None
+        name = head.doc[words[0].i : head.i + 1].text
+        if self.resolver.lookup(name) is not None:
+            return None
+        actor = self._person(name, head.doc[chain[0].i : words[0].i].text)
+        return _by(Mention(actor, name), "actor.title_name") if actor else None
+
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         person = rules.rule("actor.person")
         if ent is None:
@@ -734,9 +780,15 @@ def _entity_of(token: Token) -> Span | None:
     while token.doc[start].ent_iob_ != "B" and start > 0:
         start -= 1
     end = token.i + 1
-    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+    doc = token.doc
+    while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return Span(token.doc, start, end, label=token.ent_type_)
+    # "Kang Min-seok": the tokenizer splits a hyphenated given name and the NER keeps its first
+    # half; the halves written together are one name.
+    while token.ent_type_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _name_words(text: str) -> tuple[str, list[str]]:
