@@ -6,11 +6,12 @@ gold and writes src/newsgraph/nlp/data/event_filter.json.
 Extracts dev with the rules alone (the filter off), labels each candidate by the same
 one-to-one matching `newsgraph evaluate` uses, fits a logistic regression (scikit-learn,
 deterministic), and picks the threshold that gives the best F1 under 5-fold
-cross-validation by article. Prints the cross-validated figures. Never train on the
+cross-validation by article, averaged over five fixed splits. Prints the cross-validated figures. Never train on the
 held-out set: it only says whether the filter is kept."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from newsgraph.nlp.model import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
 TIE = 0.003
+REPEATS = 5
 THRESHOLDS = [round(0.15 + 0.05 * i, 2) for i in range(8)]
 
 
@@ -57,16 +59,23 @@ def main() -> None:
     x = vectorizer.fit_transform([event_filter.features(e) for _, e in found])
     y = np.array(labels)
     docs = [key.doc for key, _ in found]
-    fold = {doc: i % 5 for i, doc in enumerate(sorted(set(docs)))}
-    cv = np.zeros(len(found))
-    for k in range(5):
-        train = np.array([fold[d] != k for d in docs])
-        model = LogisticRegression(max_iter=5000).fit(x[train], y[train])
-        cv[~train] = model.predict_proba(x[~train])[:, 1]
     print(f"dev, rules alone: F1 {f1(y, np.ones(len(y), bool), gold):.3f}")
-    scores = {t: f1(y, cv >= t, gold) for t in THRESHOLDS}
+    # One split into folds is noisy: a small rule change moved the best threshold by a step
+    # and held-out F1 with it. The curve is the mean over REPEATS splits, each a fixed
+    # shuffle of the articles (by a hash of the name), so a retrain is still reproducible.
+    curves = []
+    for repeat in range(REPEATS):
+        order = sorted(set(docs), key=lambda doc: hashlib.sha256(f"{repeat}:{doc}".encode()).hexdigest())
+        fold = {doc: i % 5 for i, doc in enumerate(order)}
+        cv = np.zeros(len(found))
+        for k in range(5):
+            train = np.array([fold[d] != k for d in docs])
+            model = LogisticRegression(max_iter=5000).fit(x[train], y[train])
+            cv[~train] = model.predict_proba(x[~train])[:, 1]
+        curves.append([f1(y, cv >= t, gold) for t in THRESHOLDS])
+    scores = dict(zip(THRESHOLDS, np.mean(curves, axis=0).tolist()))
     for t, s in scores.items():
-        print(f"dev, 5-fold cross-validated, threshold {t:.2f}: F1 {s:.4f}")
+        print(f"dev, 5-fold cross-validated ({REPEATS} splits), threshold {t:.2f}: F1 {s:.4f}")
     # Thresholds within TIE of the best are the same under cross-validation noise (held-out F1
     # moved by up to 0.003 between retrains after small rule changes). Among them the highest
     # wins: the graph is read by analysts, and a false event is what a careful reader strikes

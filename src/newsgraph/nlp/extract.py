@@ -101,20 +101,30 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
     )
     pending: list[Doc] = []
     for doc, (article, last, closed) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-        pending.append(doc[: len(doc) - 1].as_doc() if closed else doc)
+        pending.append(_without_added_stop(doc) if closed else doc)
         if last:
             yield (pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)), article
             pending = []
 
 
 def _pieces(article: Article) -> tuple[list[str], bool]:
-    """The parts to pipe, and whether the first is the headline with a full stop added."""
+    """The parts to pipe, and whether the first is the headline with a full stop added. The
+    blank line goes with the headline: a body piped from a leading line break loses entities
+    at its start ("Zakharova condemned NATO": no entity after "\n\n", ORG without)."""
     title = article.title
     if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title):
         return parts(article.text), False
     closed = not title.endswith(HEADLINE_ENDS)
     rest = article.text[len(title):]
-    return [title + "." if closed else title, *(parts(rest) if rest else ())], closed
+    body = rest.lstrip()
+    blank = rest[: len(rest) - len(body)]  # a piece of its own: before the stop or after it, it
+    # changes the headline's parse too ("bid" the object, else a clause)
+    return [title + "." if closed else title, *([blank] if blank else ()), *(parts(body) if body else ())], closed
+
+
+def _without_added_stop(doc: Doc) -> Doc:
+    """The headline's Doc without the full stop `_pieces` added."""
+    return doc[: len(doc) - 1].as_doc()
 
 
 def extract(
