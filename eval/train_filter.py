@@ -26,7 +26,7 @@ from newsgraph.nlp.extract import parse, read_doc
 from newsgraph.nlp.model import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
-TIE = 0.003
+TIE = 0.001  # averaged over REPEATS splits; one split needed 0.003
 REPEATS = 5
 THRESHOLDS = [round(0.15 + 0.05 * i, 2) for i in range(8)]
 
@@ -76,8 +76,10 @@ def main() -> None:
     scores = dict(zip(THRESHOLDS, np.mean(curves, axis=0).tolist()))
     for t, s in scores.items():
         print(f"dev, 5-fold cross-validated ({REPEATS} splits), threshold {t:.2f}: F1 {s:.4f}")
-    # Thresholds within TIE of the best are the same under cross-validation noise (held-out F1
-    # moved by up to 0.003 between retrains after small rule changes). Among them the highest
+    # Thresholds within TIE of the best are the same under cross-validation noise (with one
+    # split, held-out F1 moved by up to 0.003 between retrains after small rule changes; the
+    # mean of five splits is steadier, and a TIE of 0.003 on its flat curve picked a threshold
+    # past the top, on the falling side). Among them the highest
     # wins: the graph is read by analysts, and a false event is what a careful reader strikes
     # out, where a missed one is only absent. (The one in use stayed before; two retrains in a
     # row then moved it from 0.30 to 0.20 on a 0.0026 difference, and the sample graph grew

@@ -682,3 +682,15 @@ def test_a_lone_peoples_name_joined_to_a_group_is_its_state(nlp, resolver):
     Kyrgyzstan with the group's role, not a place called Kyrgyz."""
     event = one(nlp, resolver, "Kyrgyz and Tajik border guards exchanged fire on Thursday.", lemma="fire")
     assert (event.source.actor.id, event.source.role, event.target.actor.id) == ("country:KGZ", "police", "country:TJK")
+
+
+def test_things_given_only_classify_the_act_and_brokering_is_the_brokers(nlp, resolver):
+    """A light verb's object that is a thing or people sent (drones, troops, funds) classifies
+    the act but keeps the verb's lemma; an event noun gives its own ("imposed sanctions" is
+    sanction). "Brokered the ceasefire" is the broker's mediation, lemma broker."""
+    provided = one(nlp, resolver, "The United States provided surveillance drones to the Philippine military.",
+                   lemma="provide")
+    assert provided.action.category == "AID"
+    assert one(nlp, resolver, "The European Union imposed sanctions on Iran.", lemma="sanction")
+    brokered = events_of(nlp, resolver, "Norway brokered a ceasefire between Colombia and the ELN.")
+    assert brokered and {(e.action.lemma, e.action.category) for e in brokered} == {("broker", "CONSULT")}
