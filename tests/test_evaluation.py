@@ -72,3 +72,19 @@ def test_surface_scoring_of_both_systems_on_a_passive_sentence(nlp, resolver):
     theirs = surface_score(textacy_triples("p.txt", doc), gold)
     assert (ours.true_positives, ours.false_positives) == (1, 0)
     assert (theirs.true_positives, theirs.false_positives) == (0, 1)  # textacy reads Syria as the attacker
+
+
+def test_an_organisation_matches_by_name_whatever_kind_it_was_given(resolver):
+    """An organisation the gazetteer does not know is the same actor whether the gold calls
+    it media and the extractor "other"; a known one is its canonical name by any alias; states
+    stay their code and persons their id."""
+    from newsgraph.evaluation import actor_key, gold_actor_key
+    from newsgraph.graph.records import Actor
+
+    extracted = Actor("other:radio-free-asia", "Radio Free Asia", "other", None)
+    assert gold_actor_key({"name": "Radio Free Asia", "kind": "media"}, resolver) == actor_key(extracted)
+    nato = resolver.lookup("NATO").actor
+    assert gold_actor_key({"name": "North Atlantic Treaty Organization", "kind": "igo"}, resolver) == actor_key(nato)
+    assert gold_actor_key({"name": "Moscow", "kind": "country", "country": "RUS"}, resolver) == "state:RUS"
+    assert gold_actor_key({"name": "Radio Free Asia", "kind": "media"}, resolver) != actor_key(
+        Actor("other:radio-free-europe", "Radio Free Europe", "other", None))

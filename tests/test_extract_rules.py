@@ -694,3 +694,11 @@ def test_things_given_only_classify_the_act_and_brokering_is_the_brokers(nlp, re
     assert one(nlp, resolver, "The European Union imposed sanctions on Iran.", lemma="sanction")
     brokered = events_of(nlp, resolver, "Norway brokered a ceasefire between Colombia and the ELN.")
     assert brokered and {(e.action.lemma, e.action.category) for e in brokered} == {("broker", "CONSULT")}
+
+
+def test_a_company_named_with_its_states_possessive_is_the_company(nlp, resolver):
+    """"South Korea's LG Chem" is a company of its own; only a name built on a body's noun
+    ("the bloc's Peace and Security Council") is a body of the owner."""
+    signed = one(nlp, resolver, "Morocco signed a battery deal with South Korea's LG Chem.", lemma="sign")
+    assert signed.target is not None and signed.target.actor.id != "country:KOR"
+    assert "LG Chem" in signed.target.actor.name

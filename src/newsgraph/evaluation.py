@@ -2,8 +2,10 @@
 
 Events match on canonical identity, not on words: the same document and sentence, the source
 and the target as the same actor (a state by its country code, whatever its surface:
-"Moscow", "the Kremlin", "the Russian Foreign Ministry"; any other actor by its gazetteer id
-or its name), and the same action lemma. Negation and modality are reported beside the score,
+"Moscow", "the Kremlin", "the Russian Foreign Ministry"; a person by id; any other actor by
+its name, the gazetteer's when it knows the actor, whatever kind it was given: "Radio Free
+Asia" is one organisation whether a reader called it media and the extractor an
+organisation), and the same action lemma. Negation and modality are reported beside the score,
 not folded into it, so a reader sees which part of the reading went wrong.
 
 Gold layout (eval/gold/dev/ is the project's own set):
@@ -43,21 +45,17 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-# Kinds the extractor may guess for a name the gazetteer does not know (an ORG entity is
-# "other"; a gold annotator may call it a company): such actors are the same by name.
-NAME_KINDS = frozenset({"place", "other", "company"})
-
-
 def _name_key(name: str) -> str:
     return "name:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 def actor_key(actor: Actor) -> str:
-    """A state is its country code, so bodies and metonyms of one state are one actor;
-    places, companies and unknown organisations are their name."""
+    """A state is its country code, so bodies and metonyms of one state are one actor; a
+    person is the person's id; every other actor is its name, so an organisation the gazetteer
+    does not know matches whatever kind the gold or the extractor gave it."""
     if actor.kind in STATE_KINDS and actor.country:
         return f"state:{actor.country}"
-    if actor.kind in NAME_KINDS:
+    if actor.kind != "person":
         return _name_key(actor.name)
     return actor.id
 
@@ -73,11 +71,7 @@ def gold_actor_key(value: dict | None, resolver: Resolver) -> str | None:
         return actor_key(found.actor)
     if value.get("kind") in STATE_KINDS and value.get("country"):
         return f"state:{value['country']}"
-    kind = value.get("kind", "other")
-    if kind in NAME_KINDS:
-        return _name_key(name)
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return f"{kind}:{slug}"
+    return _name_key(name)
 
 
 @dataclass(frozen=True)

@@ -456,8 +456,9 @@ class ArticleActors:
                     else mention.role)
                 return _by(Mention(mention.actor, core.text, role), "actor.description")
 
-        # "the bloc's Peace and Security Council": a named body of an actor met before.
-        if ent is not None and ent.label_ == "ORG":
+        # "the bloc's Peace and Security Council": a named body of an actor met before. Only a
+        # name built on a body's noun: "South Korea's LG Chem" is a company of its own.
+        if ent is not None and ent.label_ == "ORG" and head.lower_ in SHORT_FORM_STOPWORDS:
             for child in head.lefts:
                 if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
                     owner = self._resolve(child, speaker)
