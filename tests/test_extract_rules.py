@@ -702,3 +702,23 @@ def test_a_company_named_with_its_states_possessive_is_the_company(nlp, resolver
     signed = one(nlp, resolver, "Morocco signed a battery deal with South Korea's LG Chem.", lemma="sign")
     assert signed.target is not None and signed.target.actor.id != "country:KOR"
     assert "LG Chem" in signed.target.actor.name
+
+
+def test_they_after_a_subject_of_several_actors_is_all_of_them(nlp, resolver):
+    """`actor.plural_pronoun`: "Egypt, Greece and France met ... They called on Turkey" is a
+    call by each of the three; after a subject of one actor, "they" is that one."""
+    called = events_of(nlp, resolver, "Egypt, Greece and France met in Cairo on Wednesday.",
+                       "They called on Turkey to halt its drilling.")
+    callers = {e.source.actor.id for e in called if e.action.lemma == "call on"}
+    assert callers == {"country:EGY", "country:GRC", "country:FRA"}
+    single = events_of(nlp, resolver, "Egypt, Greece and France met in Cairo on Wednesday.",
+                       "Russia condemned the meeting.", "They called on Turkey to halt its drilling.")
+    assert {e.source.actor.id for e in single if e.action.lemma == "call on"} == {"country:RUS"}
+
+
+def test_negotiators_for_two_sides_are_both_sides(nlp, resolver):
+    """"Negotiators for the Colombian government and the National Liberation Army met": the
+    people speak for each side, and the meeting is between them."""
+    met = one(nlp, resolver, "Negotiators for the Colombian government and the National Liberation Army "
+              "met in Havana on Monday.", lemma="meet")
+    assert (met.source.actor.id, met.target.actor.id) == ("country:COL", "armed_group:eln")

@@ -76,6 +76,7 @@ class ArticleActors:
     # subject ("Amnesty urged Cairo ... It also called on the EU"), not the last object.
     last_subject_person: Mention | None = None
     last_subject_group: Mention | None = None
+    plural_subject: list[Mention] | None = None  # the last subject, when it named several actors
     last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
@@ -535,8 +536,8 @@ class ArticleActors:
                     found = self._resolve(pobj, speaker)
                     if found is not None and found[0].actor.kind == "country":
                         return _by(Mention(found[0].actor, core.text, populace), "actor.populace", found[1])
-        linking = ("of", "by", "with") if lemma in BORDER_NOUNS else ("of", "by", "from") if lemma in GROUP_NOUNS \
-            else ("of", "by", "for") if lemma in SPEAKING_NOUNS else ("of", "by")
+        linking = ("of", "by", *(("with",) if lemma in BORDER_NOUNS else ()), *(("from",) if lemma in GROUP_NOUNS else ()),
+                   *(("for",) if lemma in SPEAKING_NOUNS else ()))
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in linking:
                 for pobj in child.children:

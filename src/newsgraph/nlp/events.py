@@ -41,6 +41,7 @@ HELPING_VERBS = rules.words("helping_verbs")
 WARNING_VERBS = rules.words("warning_verbs")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
 MEMBER_NOUNS = rules.words("group_nouns") | rules.words("member_nouns")
+SPEAKING_NOUNS = rules.words("speaking_nouns")
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
 # The lexicon's modality hint for a governed event, as the event's modality.
@@ -232,6 +233,15 @@ class SentenceReader:
         found: dict[str, Participant] = {}
         for phrase, (head, how) in enumerate(heads):
             for token, token_how in self._expand_speaker_pronoun(head, verb, how):
+                if subject and token.lower_ == "they" and token.pos_ == "PRON" and self.actors.plural_subject:
+                    # "Egypt, Greece and France met in Cairo. They called on Turkey to ...":
+                    # "they" after a subject of several actors is all of them.
+                    plural = rules.rule("actor.plural_pronoun")
+                    for mention in self.actors.plural_subject:
+                        found.setdefault(mention.actor.id, Participant(
+                            dataclasses.replace(mention, text=token.text, rule=plural),
+                            rules.factor(plural) * rules.factor(token_how), _rules(token_how, plural), phrase))
+                    continue
                 resolved = self._accuser_possessive(token, verb) or (
                     self._reporter_possessive(token, verb) if subject else None) or self.actors.resolve(
                     token, self.speakers.get(verb.i), subject=subject)
@@ -243,6 +253,8 @@ class SentenceReader:
                         actor_id = participant.mention.actor.id
                         if actor_id not in found or found[actor_id].factor < participant.factor:
                             found[actor_id] = participant
+        if subject and found:
+            self.actors.plural_subject = [p.mention for p in found.values()] if len(found) > 1 else None
         return list(found.values())
 
     def _accuser_possessive(self, token: Token, verb: Token) -> tuple[Mention, float] | None:
@@ -310,9 +322,12 @@ class SentenceReader:
             tokens = _conjuncts(speaker) if head.lower_ == "they" else [speaker]
             return [(t, SPEAKER_PRONOUN) for t in tokens]
         found = [(t, how) for t in _coordinated(head)]
-        if head.lemma_.lower() in MEMBER_NOUNS:
-            # "executives of Volkswagen and BASF": each company the group comes from
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        lemma = head.lemma_.lower()
+        if lemma in MEMBER_NOUNS | SPEAKING_NOUNS:
+            # "executives of Volkswagen and BASF": each company the group comes from;
+            # "negotiators for the government and the ELN": each side they speak for
+            linking = ("of", "from", "for") if lemma in SPEAKING_NOUNS else ("of", "from")
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in linking):
                 for pobj in _children(prep, {"pobj"}):
                     found += [(t, how) for t in pobj.conjuncts]
         return found
