@@ -722,3 +722,12 @@ def test_negotiators_for_two_sides_are_both_sides(nlp, resolver):
     met = one(nlp, resolver, "Negotiators for the Colombian government and the National Liberation Army "
               "met in Havana on Monday.", lemma="meet")
     assert (met.source.actor.id, met.target.actor.id) == ("country:COL", "armed_group:eln")
+
+
+def test_a_place_on_a_light_verbs_event_noun_is_the_target(nlp, resolver):
+    """"held a rally outside the Nigerian embassy": the place hangs on the event noun, not the
+    verb; a protest outside an embassy targets its state."""
+    rally = one(nlp, resolver, "Ghanaian protesters held a rally outside the Nigerian embassy in Accra.", lemma="rally")
+    assert (rally.source.actor.id, rally.target.actor.id) == ("country:GHA", "country:NGA")
+    helped = one(nlp, resolver, "Switzerland is cooperating with South African investigators.", lemma="cooperate")
+    assert (helped.target.actor.id, helped.target.role) == ("country:ZAF", "police")

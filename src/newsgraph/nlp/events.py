@@ -687,7 +687,10 @@ class SentenceReader:
         return targets
 
     def _places(self, verb: Token, preps: frozenset[str], how: str) -> list[Participant]:
-        found = [(c, how) for p in verb.children if p.dep_ == "prep" and p.lower_ in preps
+        # A light verb's event noun holds the place as often as the verb: "held a rally
+        # outside the Nigerian High Commission".
+        heads = [verb, *(_children(verb, {"dobj"}) if lexicon.is_light_verb(verb.lemma_.lower()) else ())]
+        found = [(c, how) for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in preps
                  for c in _children(p, {"pobj"})]
         return [t for t in self._participants(found, verb) if t.mention.actor.kind in ("place", "country")]
 
