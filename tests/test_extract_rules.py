@@ -731,3 +731,14 @@ def test_a_place_on_a_light_verbs_event_noun_is_the_target(nlp, resolver):
     assert (rally.source.actor.id, rally.target.actor.id) == ("country:GHA", "country:NGA")
     helped = one(nlp, resolver, "Switzerland is cooperating with South African investigators.", lemma="cooperate")
     assert (helped.target.actor.id, helped.target.role) == ("country:ZAF", "police")
+
+
+def test_an_unknown_name_troops_or_aid_go_to_is_a_place(nlp, resolver):
+    """`target.destination`: "sent a team of specialists to Quelimane" targets the town the
+    NER calls a work of art, also where the parser hangs "to" on the object ("a navy vessel to
+    Beira"); a person sent to stays a person."""
+    sent = one(nlp, resolver, "Portugal sent a team of civil protection specialists to Quelimane.", lemma="send")
+    assert (sent.target.actor.id, sent.target.actor.kind) == ("place:quelimane", "place")
+    assert "target.destination" in sent.rule
+    deployed = one(nlp, resolver, "South Africa deployed three helicopters and a navy vessel to Beira.", lemma="deploy")
+    assert deployed.target.actor.id == "place:beira"

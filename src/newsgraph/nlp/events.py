@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.actions import lexicon
-from newsgraph.graph.records import Action, Event, Mention
+from newsgraph.graph.records import Action, Actor, Event, Mention
 from newsgraph.nlp import rules
-from newsgraph.nlp.actors_in_text import ArticleActors
+from newsgraph.nlp.actors_in_text import ArticleActors, slug
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = rules.words("target_preps")
@@ -44,6 +44,7 @@ MEMBER_NOUNS = rules.words("group_nouns") | rules.words("member_nouns")
 SPEAKING_NOUNS = rules.words("speaking_nouns")
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
+DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward"})
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
 MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rules.rule("modality.intended"),
@@ -684,7 +685,28 @@ class SentenceReader:
             # "struck an ammunition depot in Melitopol", "arrested 60 people in Lomé": an
             # act on things or people at a named place targets the place.
             targets = self._places(verb, LOCATIVE_PREPS, rules.rule("target.location"))
+        if not targets and action.category in LOCATED_CATEGORIES:
+            targets = self._destinations(verb)
         return targets
+
+    def _destinations(self, verb: Token) -> list[Participant]:
+        """"sent a team of specialists to Quelimane", "deployed helicopters to Beira": a name
+        no gazetteer knows, where troops or aid are sent to, is a place, whatever the NER
+        made of it (a work of art, nothing); a person or an organisation it names is not."""
+        how = rules.rule("target.destination")
+        found = []
+        sent = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]  # "a navy vessel to Beira"
+        for prep in (p for h in (verb, *sent) for p in h.children if p.dep_ == "prep" and p.lower_ in DESTINATION_PREPS):
+            for pobj in _children(prep, {"pobj"}):
+                name = verb.doc[pobj.left_edge.i : pobj.i + 1]
+                words = [t for t in name if t.dep_ != "det"]
+                if pobj.pos_ != "PROPN" or pobj.ent_type_ in ("PERSON", "ORG", "NORP") or not all(
+                        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words):
+                    continue
+                text = " ".join(t.text for t in words)
+                actor = Actor(f"place:{slug(text)}", text, "place", None)
+                found.append(Participant(Mention(actor, text, None, how), rules.factor(how), (how,), 0))
+        return found
 
     def _places(self, verb: Token, preps: frozenset[str], how: str) -> list[Participant]:
         # A light verb's event noun holds the place as often as the verb: "held a rally
