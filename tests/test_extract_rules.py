@@ -631,6 +631,10 @@ def test_the_doers_owner_in_a_reported_clause_is_the_reporter(nlp, resolver):
     assert "actor.reporter_possessive" in killed.rule
     sent = one(nlp, resolver, "Brazilian President Lula said his government would send aid to Chile.", lemma="send")
     assert (sent.source.actor.id, sent.target.actor.id) == ("country:BRA", "country:CHL")
+    # not whatever the reporter "has": "his critics" are no body of his
+    blamed = events_of(nlp, resolver, "Brazilian President Lula said the forest must be protected, and his critics "
+                       "blame him for the fires.")
+    assert all("actor.reporter_possessive" not in e.rule for e in blamed)
 
 
 def test_a_persons_troops_are_the_persons_state_by_lemma(nlp, resolver):

@@ -42,6 +42,7 @@ WARNING_VERBS = rules.words("warning_verbs")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
 MEMBER_NOUNS = rules.words("group_nouns") | rules.words("member_nouns")
 SPEAKING_NOUNS = rules.words("speaking_nouns")
+OWNED_BODIES = rules.words("owned_bodies")
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
 DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward"})
@@ -277,6 +278,8 @@ class SentenceReader:
         person's: the body the person speaks for)."""
         if self.speaker_rules.get(verb.i) != REPORTED_CLAUSE or token.pos_ != "NOUN":
             return None
+        if token.lemma_.lower() not in MEMBER_NOUNS | OWNED_BODIES and self.actors.resolver.group_role(token.text) is None:
+            return None  # "his critics", "their casualties": not the reporter's own people
         owner = next((c.lower_ for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         speaker = self.speakers.get(verb.i)
         if owner is None or speaker is None:
