@@ -746,3 +746,21 @@ def test_an_unknown_name_troops_or_aid_go_to_is_a_place(nlp, resolver):
     assert "target.destination" in sent.rule
     deployed = one(nlp, resolver, "South Africa deployed three helicopters and a navy vessel to Beira.", lemma="deploy")
     assert deployed.target.actor.id == "place:beira"
+
+
+def test_a_call_for_someone_to_act_asks_them(nlp, resolver):
+    """"called for Russia to withdraw its troops": the parser makes "for" the mark of a clause;
+    it is still a call for, asking Russia, and the withdrawal is requested, not a purpose."""
+    found = events_of(nlp, resolver, "Germany called for Russia to withdraw its troops.")
+    call = next(e for e in found if e.action.lemma == "call for")
+    assert (call.source.actor.id, call.target.actor.id) == ("country:DEU", "country:RUS")
+    withdraw = next(e for e in found if e.action.lemma == "withdraw")
+    assert withdraw.source.actor.id == "country:RUS" and withdraw.action.modality == "requested"
+
+
+def test_them_after_a_subject_of_several_actors_is_all_of_them(nlp, resolver):
+    """"Lithuania and Latvia called on Brussels to help them": the help is for both."""
+    helped = [e for e in events_of(nlp, resolver, "Lithuania and Latvia called on Brussels to help them build a fence.")
+              if e.action.lemma == "help"]
+    assert {(e.source.actor.id, e.target.actor.id) for e in helped} == {
+        ("igo:european-union", "country:LTU"), ("igo:european-union", "country:LVA")}

@@ -76,7 +76,7 @@ class ArticleActors:
     # subject ("Amnesty urged Cairo ... It also called on the EU"), not the last object.
     last_subject_person: Mention | None = None
     last_subject_group: Mention | None = None
-    plural_subject: list[Mention] | None = None  # the last subject, when it named several actors
+    subjects: list[tuple[int, list[Mention]]] = field(default_factory=list)  # (verb token, its subject's actors)
     last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places

@@ -115,8 +115,18 @@ def _is_negated(verb: Token) -> bool:
 
 
 def _frame_prep(verb: Token) -> str | None:
-    """The first directional preposition of a verb ("called on", "appealed to")."""
-    return next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS), None)
+    """The first directional preposition of a verb ("called on", "appealed to"), or the "for"
+    of a clause it governs ("called for Russia to withdraw")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS),
+                "for" if _for_clause(verb) is not None else None)
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """"called for Russia to withdraw its troops": the parser makes "for" the mark of a clause
+    whose subject is the one asked; the verb's frame is still "call for"."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and _is_infinitive(c)
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 and _children(c, {"nsubj"})), None)
 
 
 def _is_headline_verb(token: Token) -> bool:
@@ -235,11 +245,14 @@ class SentenceReader:
         found: dict[str, Participant] = {}
         for phrase, (head, how) in enumerate(heads):
             for token, token_how in self._expand_speaker_pronoun(head, verb, how):
-                if subject and token.lower_ == "they" and token.pos_ == "PRON" and self.actors.plural_subject:
-                    # "Egypt, Greece and France met in Cairo. They called on Turkey to ...":
-                    # "they" after a subject of several actors is all of them.
+                several = self._last_subjects(verb) if token.pos_ == "PRON" and token.lower_ in (
+                    ("they",) if subject else ("them",)) else None
+                if several is not None and len(several) > 1:
+                    # "Egypt, Greece and France met in Cairo. They called on Turkey to ...",
+                    # "Lithuania and Latvia called on Brussels to help them": "they" and "them"
+                    # after a subject of several actors are all of them.
                     plural = rules.rule("actor.plural_pronoun")
-                    for mention in self.actors.plural_subject:
+                    for mention in several:
                         found.setdefault(mention.actor.id, Participant(
                             dataclasses.replace(mention, text=token.text, rule=plural),
                             rules.factor(plural) * rules.factor(token_how), _rules(token_how, plural), phrase))
@@ -256,8 +269,12 @@ class SentenceReader:
                         if actor_id not in found or found[actor_id].factor < participant.factor:
                             found[actor_id] = participant
         if subject and found:
-            self.actors.plural_subject = [p.mention for p in found.values()] if len(found) > 1 else None
+            self.actors.subjects.append((verb.i, [p.mention for p in found.values()]))
         return list(found.values())
+
+    def _last_subjects(self, verb: Token) -> list[Mention] | None:
+        """The actors of the last subject read before this verb's own."""
+        return next((mentions for at, mentions in reversed(self.actors.subjects) if at != verb.i), None)
 
     def _accuser_possessive(self, token: Token, verb: Token) -> tuple[Mention, float] | None:
         """"Azerbaijan accused Armenian troops of shelling its positions": in an alleged act,
@@ -568,6 +585,15 @@ class SentenceReader:
         if not objects and _requests_clause(verb):
             objects = [(g, rules.rule("target.clause_subject"))
                        for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
+        for_clause = _for_clause(verb) if not objects and not preps else None
+        if for_clause is not None and lexicon.classify(lemma, particle_text, "for").category in ("REQUEST", "DEMAND"):
+            # "called for Russia to withdraw": a "call for", asking the clause's subject
+            # as in the prepositional frame below: the preposition joins a verb that alone means nothing here
+            lemma_for = lemma if lexicon.classify(lemma, particle_text).known else f"{lemma} for"
+            found = lexicon.classify(lemma, particle_text, "for")
+            action = Action(lemma=lemma_for, text=f"{verb.text} for", category=found.category, score=found.score)
+            return action, [(g, rules.rule("target.clause_subject")) for g in _children(for_clause, {"nsubj"})], \
+                True, rules.rule("action.verb_preposition")
         noun_event = None
         for given, obj in [(o, _event_noun_of(o, lemma)) for o, _ in objects]:
             noun_event = lexicon.classify_noun(_noun_key(obj), lemma)
