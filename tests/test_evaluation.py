@@ -88,3 +88,18 @@ def test_an_organisation_matches_by_name_whatever_kind_it_was_given(resolver):
     assert gold_actor_key({"name": "Moscow", "kind": "country", "country": "RUS"}, resolver) == "state:RUS"
     assert gold_actor_key({"name": "Radio Free Asia", "kind": "media"}, resolver) != actor_key(
         Actor("other:radio-free-europe", "Radio Free Europe", "other", None))
+
+
+def test_the_kind_of_a_matched_organisation_is_reported_beside_the_score(nlp, resolver):
+    """The key matches an organisation by name whatever its kind; whether the extractor gave
+    it the gold's kind is counted apart (states and persons are not counted)."""
+    from helpers import events_of
+
+    from newsgraph.evaluation import event_key
+
+    event = next(e for e in events_of(nlp, resolver, "Radio Free Asia criticised Cambodia.")
+                 if e.action.lemma == "criticize")
+    key = event_key(event, "t.txt")
+    for gold_kind, right in (("ngo", 0), (event.source.actor.kind, 1)):
+        result = score([(key, event)], [Gold(key, False, None, ("active",), kinds=(gold_kind, "country"))])
+        assert result.true_positives == 1 and result.kinds == [1, right]

@@ -106,6 +106,8 @@ class Score:
     types: Counter = field(default_factory=Counter)
     # matched events whose gold has a mode: [how many, how many we gave the same mode]
     modes: list[int] = field(default_factory=lambda: [0, 0])
+    # matched actors that are neither states nor persons: [how many, how many of the gold's kind]
+    kinds: list[int] = field(default_factory=lambda: [0, 0])
     # rule name -> [true positives, false positives] of the events that rule took part in
     by_rule: dict[str, list[int]] = field(default_factory=dict)
     missed: list[Key] = field(default_factory=list)
@@ -143,6 +145,7 @@ class Score:
             "false_negatives": self.false_negatives, "type_accuracy": round(self.type_accuracy, 4),
             "phenomenon_recall": {k: round(v, 4) for k, v in self.phenomenon_recall().items()},
             "mode_accuracy": round(self.modes[1] / self.modes[0], 4) if self.modes[0] else None,
+            "kind_accuracy": round(self.kinds[1] / self.kinds[0], 4) if self.kinds[0] else None,
             "by_rule": {name: {"tp": tp, "fp": fp} for name, (tp, fp) in sorted(self.by_rule.items())},
         }
 
@@ -179,6 +182,9 @@ class Score:
             f"  (tp {self.true_positives}, fp {self.false_positives}, fn {self.false_negatives})",
             f"events found in negative sentences: {self.events_in_negatives}",
             f"matched events with the wrong negation: {self.wrong_negation}, wrong modality: {self.wrong_modality}",
+            # actors match by name whatever their kind; whether the kind is right is told here
+            f"actor kind right on {self.kinds[1]} of the {self.kinds[0]} matched actors that are neither"
+            " states nor persons",
             "recall by phenomenon:",
         ]
         for name, total in sorted(self.gold_by_phenomenon.items()):
@@ -195,6 +201,7 @@ class Gold:
     phenomena: tuple[str, ...]
     category: str = "OTHER"
     mode: str | None = None
+    kinds: tuple[str | None, str | None] = (None, None)  # the gold's kinds of source and target
 
 
 def gold_rows(folder: Path) -> list[dict]:
@@ -213,7 +220,8 @@ def load_gold(folder: Path, resolver: Resolver) -> tuple[list[Gold], list[tuple[
         )
         gold.append(Gold(key, bool(row["action"].get("negated")), row["action"].get("modality"),
                          tuple(row.get("phenomena", ())), row["action"].get("category", "OTHER"),
-                         row["action"].get("mode")))
+                         row["action"].get("mode"),
+                         tuple((row.get(side) or {}).get("kind") for side in ("source", "target"))))
     negatives = [(row["doc"], _norm(row["sentence"])) for row in _jsonl(folder / "negatives.jsonl")]
     return gold, negatives
 
@@ -255,6 +263,10 @@ def score(
                 result.modes[1] += hit[1].action.mode == item.mode
             for name in hit[1].rule:
                 result.by_rule.setdefault(name, [0, 0])[0] += 1
+            for kind, actor in zip(item.kinds, (hit[1].source.actor, hit[1].target.actor if hit[1].target else None)):
+                if kind and actor is not None and kind not in STATE_KINDS | {"person"}:
+                    result.kinds[0] += 1
+                    result.kinds[1] += actor.kind == kind
     result.false_positives = len(unmatched)
     for _, event in unmatched:
         for name in event.rule if event is not None else ():

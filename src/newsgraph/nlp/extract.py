@@ -109,16 +109,16 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
 
 def _pieces(article: Article) -> tuple[list[str], bool]:
     """The parts to pipe, and whether the first is the headline with a full stop added. The
-    blank line goes with the headline: a body piped from a leading line break loses entities
-    at its start ("Zakharova condemned NATO": no entity after "\n\n", ORG without)."""
+    blank line after the headline is a part of its own: a body piped from a leading line break
+    loses entities at its start ("Zakharova condemned NATO": no entity after "\n\n", ORG
+    without), and a headline piped with one after its stop parses otherwise ("bid" a clause)."""
     title = article.title
     if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title):
         return parts(article.text), False
     closed = not title.endswith(HEADLINE_ENDS)
     rest = article.text[len(title):]
     body = rest.lstrip()
-    blank = rest[: len(rest) - len(body)]  # a piece of its own: before the stop or after it, it
-    # changes the headline's parse too ("bid" the object, else a clause)
+    blank = rest[: len(rest) - len(body)]
     return [title + "." if closed else title, *([blank] if blank else ()), *(parts(body) if body else ())], closed
 
 
