@@ -222,6 +222,11 @@ class ArticleActors:
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}
 
+    def body_of(self, person: Mention) -> Mention | None:
+        """What "his government", "her troops" belong to: the body the person speaks for,
+        else the person's state."""
+        return self.organisation_of(person) or self._state_of(person.actor)
+
     def organisation_of(self, mention: Mention | None) -> Mention | None:
         """The body a speaker talks for: "we" in Zakharova's quote is Russia."""
         if mention is None:
@@ -556,7 +561,7 @@ class ArticleActors:
                     # "its troops"; "the group's positions": the owner is an actor met before.
                     found = self._resolve(child, speaker)
                     if found is not None and found[0].actor.kind == "person" and lemma in OWNED_BODIES:
-                        body = self.organisation_of(found[0]) or self._state_of(found[0].actor)
+                        body = self.body_of(found[0])
                         if body is not None:  # "her government": the state she serves
                             role = (DESCRIPTION_ROLES.get(lemma) or self.resolver.group_role(head.text) or "government") \
                                 if body.actor.kind == "country" else body.role

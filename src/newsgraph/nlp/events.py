@@ -42,7 +42,7 @@ WARNING_VERBS = rules.words("warning_verbs")
 # "executives of Volkswagen and BASF", "the governments of Lithuania, Latvia and Estonia"
 MEMBER_NOUNS = rules.words("group_nouns") | rules.words("member_nouns")
 SPEAKING_NOUNS = rules.words("speaking_nouns")
-OWNED_BODIES = rules.words("owned_bodies")
+REPORTERS_OWN = MEMBER_NOUNS | rules.words("owned_bodies")  # people a reporter's "its", "his" may own
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
 DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward"})
@@ -295,7 +295,7 @@ class SentenceReader:
         person's: the body the person speaks for)."""
         if self.speaker_rules.get(verb.i) != REPORTED_CLAUSE or token.pos_ != "NOUN":
             return None
-        if token.lemma_.lower() not in MEMBER_NOUNS | OWNED_BODIES and self.actors.resolver.group_role(token.text) is None:
+        if token.lemma_.lower() not in REPORTERS_OWN and self.actors.resolver.group_role(token.text) is None:
             return None  # "his critics", "their casualties": not the reporter's own people
         owner = next((c.lower_ for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         speaker = self.speakers.get(verb.i)
@@ -304,7 +304,7 @@ class SentenceReader:
         if speaker.actor.kind == "person":
             if owner not in PERSON_POSSESSIVES:
                 return None
-            body = self.actors.organisation_of(speaker) or self.actors._state_of(speaker.actor)
+            body = self.actors.body_of(speaker)
         else:
             body = speaker if owner in GROUP_POSSESSIVES else None
         if body is None:
@@ -586,11 +586,11 @@ class SentenceReader:
             objects = [(g, rules.rule("target.clause_subject"))
                        for c in _children(verb, {"ccomp"}) for g in _children(c, {"nsubj"})]
         for_clause = _for_clause(verb) if not objects and not preps else None
-        if for_clause is not None and lexicon.classify(lemma, particle_text, "for").category in ("REQUEST", "DEMAND"):
-            # "called for Russia to withdraw": a "call for", asking the clause's subject
-            # as in the prepositional frame below: the preposition joins a verb that alone means nothing here
+        found = lexicon.classify(lemma, particle_text, "for") if for_clause is not None else None
+        if found is not None and found.category in ("REQUEST", "DEMAND"):
+            # "called for Russia to withdraw": a "call for", asking the clause's subject; as in
+            # the prepositional frame below, "for" joins the lemma of a verb that means nothing alone
             lemma_for = lemma if lexicon.classify(lemma, particle_text).known else f"{lemma} for"
-            found = lexicon.classify(lemma, particle_text, "for")
             action = Action(lemma=lemma_for, text=f"{verb.text} for", category=found.category, score=found.score)
             return action, [(g, rules.rule("target.clause_subject")) for g in _children(for_clause, {"nsubj"})], \
                 True, rules.rule("action.verb_preposition")
