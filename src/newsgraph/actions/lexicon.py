@@ -296,15 +296,13 @@ class Lexicon:
         verb = self._light_key(light_verb) if light_verb else None
         verb_modality = self._light.get(verb) if verb else None
         keys = [self._aliases.get(key, key) for key in _noun_candidates(_noun(lemma))]
-        nouns = [(at, hit) for at, key in enumerate(keys) if (hit := self._nouns.get(key)) is not None]
-        pairs = [(at, hit) for at, key in enumerate(keys) if (hit := self._pairs.get((verb, key))) is not None] \
-            if verb else []
         # The longest form wins, a pair before a noun of the same form ("lodged a protest" is
         # the pair); a pair with a shorter form only refines a noun of the same kind of act:
         # "restored full diplomatic relations" is "restore + relation", but "began air
         # strikes" is no "begin + strike" protest.
-        noun = nouns[0] if nouns else None
-        pair = pairs[0] if pairs else None
+        noun = next(((at, hit) for at, key in enumerate(keys) if (hit := self._nouns.get(key)) is not None), None)
+        pair = next(((at, hit) for at, key in enumerate(keys)
+                     if (hit := self._pairs.get((verb, key))) is not None), None) if verb else None
         chosen = pair if pair is not None and (
             noun is None or pair[0] <= noun[0] or pair[1].category == noun[1].category) else noun
         if chosen is None:

@@ -438,17 +438,17 @@ class ArticleActors:
                 sector = mention.role in SECTORS and head.pos_ == "NOUN"
                 return _by(mention, "actor.sector_group" if sector else "actor.gazetteer")
 
+        kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
         # Not a noun that also names a state's body: "the army" after "the National
         # Liberation Army" is still the state's army.
         named_before = self.name_heads.get(head.lower_) if head.pos_ == "NOUN" \
-            and "country" not in DESCRIPTION_KINDS.get(head.lemma_.lower(), ()) else None
-        if named_before is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
-                and not self._names_its_own(head):
+            and "country" not in (kinds or ()) else None
+        definite = (named_before is not None or kinds) and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not self._names_its_own(head)
+        if definite and named_before is not None:
             return _by(dataclasses.replace(named_before, text=core.text), "actor.name_head")
 
-        kinds = DESCRIPTION_KINDS.get(head.lemma_.lower())
-        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
-                and not self._names_its_own(head):
+        if definite and kinds:
             earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from newsgraph.actions import lexicon
 from newsgraph.graph.records import Action, Actor, Event, Mention
 from newsgraph.nlp import rules
-from newsgraph.nlp.actors_in_text import ArticleActors, slug
+from newsgraph.nlp.actors_in_text import GROUP_PRONOUNS, PERSON_PRONOUNS, ArticleActors, slug
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = rules.words("target_preps")
@@ -45,7 +45,7 @@ SPEAKING_NOUNS = rules.words("speaking_nouns")
 REPORTERS_OWN = MEMBER_NOUNS | rules.words("owned_bodies")  # people a reporter's "its", "his" may own
 LEMMA_PREPS = rules.words("lemma_preps")
 LOCATED_CATEGORIES = rules.words("located_categories")
-DESTINATION_PREPS = frozenset({"to", "into", "towards", "toward"})
+DESTINATION_PREPS = rules.words("destination_preps")
 # The lexicon's modality hint for a governed event, as the event's modality.
 HINTED_MODALITY = {"intent": "intended", "request": "requested", "threat": "threatened", "possible": "possible"}
 MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rules.rule("modality.intended"),
@@ -58,8 +58,6 @@ ACTION_VERB = rules.rule("action.verb")
 WARNING_CLAUSE = rules.rule("action.warning_clause")
 ACCUSER = rules.rule("speaker.accuser")
 REPORTED_CLAUSE = rules.rule("speaker.clause")
-PERSON_POSSESSIVES = frozenset({"his", "her"})
-GROUP_POSSESSIVES = frozenset({"its", "their"})
 SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
@@ -302,11 +300,11 @@ class SentenceReader:
         if owner is None or speaker is None:
             return None
         if speaker.actor.kind == "person":
-            if owner not in PERSON_POSSESSIVES:
+            if owner not in PERSON_PRONOUNS:
                 return None
             body = self.actors.body_of(speaker)
         else:
-            body = speaker if owner in GROUP_POSSESSIVES else None
+            body = speaker if owner in GROUP_PRONOUNS else None
         if body is None:
             return None
         how = rules.rule("actor.reporter_possessive")
