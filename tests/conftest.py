@@ -51,16 +51,19 @@ def falkor_store(falkor_server) -> Iterator[object]:
     store.close()
 
 
-def _start_neo4j() -> str:
+def _start_neo4j() -> tuple[str, bool]:
+    """The server's URI, and whether this session started it: one it found running (a
+    developer's, another suite's) is not stopped at the end."""
     reason = None
     if os.environ.get("NEO4J_URI"):
-        return os.environ["NEO4J_URI"]
+        return os.environ["NEO4J_URI"], False
     if not (shutil.which("java") and shutil.which("mvn")):
         reason = "Java and Maven are not installed, so the test Neo4j cannot start"
     else:
         done = subprocess.run([str(NEO4JCTL), "up"], capture_output=True, text=True)
         if done.returncode == 0:
-            return subprocess.run([str(NEO4JCTL), "uri"], capture_output=True, text=True).stdout.strip()
+            uri = subprocess.run([str(NEO4JCTL), "uri"], capture_output=True, text=True).stdout.strip()
+            return uri, "reusing running server" not in done.stderr
         reason = f"the test Neo4j did not start: {done.stderr.strip()[-500:]}"
     if os.environ.get("CI"):
         pytest.fail(f"Neo4j is required in CI: {reason}")
@@ -69,8 +72,7 @@ def _start_neo4j() -> str:
 
 @pytest.fixture(scope="session")
 def neo4j_uri() -> Iterator[str]:
-    started_here = not os.environ.get("NEO4J_URI")
-    uri = _start_neo4j()
+    uri, started_here = _start_neo4j()
     yield uri
     if started_here:
         subprocess.run([str(NEO4JCTL), "down"], capture_output=True)
