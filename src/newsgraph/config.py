@@ -14,8 +14,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsgraph.corpus.limits import MB, Limits
 
-PIPELINE_VERSION = "extract-4"
-"""Bump when extraction changes in a way that should re-process already loaded articles."""
+PIPELINE_VERSION = "extract-5"
+"""Bump when extraction changes in a way that should re-process already loaded articles
+(extract-5: the medium model became the default, and the rules of issue 14)."""
 
 
 def _default_data_dir() -> Path:
@@ -37,7 +38,7 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str | None = None
     spacy_model: str = "auto"
-    """`auto` prefers the official en_core_web_sm and falls back to the re-upload."""
+    """`auto`: the medium English model, else the small one (nlp/model.py says which packages)."""
     extra_aliases: Path | None = None
     """A TOML file of user aliases, known persons and merges for the actor gazetteer (see
     actors/README.md); default data_dir/aliases.toml when that exists (`actors merge` writes it)."""

@@ -356,7 +356,9 @@ class SentenceReader:
         if own and verb.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [(verb.head, rules.rule("source.relative_clause"))]  # "Saudi Arabia, which has held talks"
         if own:
-            return [(t, SOURCE_SUBJECT) for t in own]
+            whole = _phrase_heads(own)
+            return [(t, SOURCE_SUBJECT if len(whole) == len(own) else rules.rule("source.split_phrase"))
+                    for t in whole]
         if verb.dep_ == "ROOT" and self.headline:
             # headlinese: "Paraguay extradites ...", "IAEA board censures Iran": the parser
             # hangs the subject on the verb as a compound.
@@ -593,7 +595,9 @@ class SentenceReader:
             return action, [(g, rules.rule("target.clause_subject")) for g in _children(for_clause, {"nsubj"})], \
                 True, rules.rule("action.verb_preposition")
         noun_event = None
-        for given, obj in [(o, _event_noun_of(o, lemma)) for o, _ in objects]:
+        # "called a nationwide strike": the parser can make the event noun a predicate (oprd)
+        nouns = [o for o, _ in objects] + _children(verb, {"oprd"})
+        for given, obj in [(o, _event_noun_of(o, lemma)) for o in nouns]:
             noun_event = lexicon.classify_noun(_noun_key(obj), lemma)
             controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
             if noun_event is not None and not controls and lexicon.is_light_verb(lemma, particle_text):
@@ -723,7 +727,8 @@ class SentenceReader:
         how = rules.rule("target.destination")
         found = []
         sent = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]  # "a navy vessel to Beira"
-        for prep in (p for h in (verb, *sent) for p in h.children if p.dep_ == "prep" and p.lower_ in DESTINATION_PREPS):
+        for prep in (p for h in (verb, *sent) for p in h.children
+                     if p.dep_ in ("prep", "dative") and p.lower_ in DESTINATION_PREPS):
             for pobj in _children(prep, {"pobj"}):
                 name = verb.doc[pobj.left_edge.i : pobj.i + 1]
                 words = [t for t in name if t.dep_ != "det"]
@@ -834,6 +839,14 @@ class SentenceReader:
 def _rules(*names: str | None) -> tuple[str, ...]:
     """The rules that made something, in order, each once."""
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _phrase_heads(subjects: list[Token]) -> list[Token]:
+    """The parser can cut one noun phrase into two subjects of the verb, the title and the
+    name ("UN special envoy for Yemen | Martin Keller urged"): a subject that runs straight
+    into a person's name, with no comma or "and" between, is that person's title."""
+    names = {t.left_edge.i for t in subjects if t.ent_type_ == "PERSON"}
+    return [t for t in subjects if t.right_edge.i + 1 not in names]
 
 
 def _as(found: list[Found], how: str) -> list[Found]:
