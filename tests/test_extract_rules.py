@@ -574,6 +574,26 @@ def test_a_headline_without_a_full_stop_is_parsed_as_a_sentence(nlp, resolver):
     assert ("country:TUR", "block", "country:SWE") not in triples(read_doc(nlp(article.text), article, resolver).events)
 
 
+def test_a_headline_verb_taken_for_a_noun_is_read_as_the_verb(nlp, resolver):
+    """`action.headline_verb`: "fires" and "thanks" in headlinese are parsed as nouns; the
+    headline parsed again with the verb in the past tense gives the event, over the headline's
+    own words. A noun that only looks like a verb ("talks") leaves the headline alone."""
+    from newsgraph.nlp.extract import parse
+
+    def headline_events(title: str):
+        article = make_article(doc="h.txt", title=title, body="Officials gave no details.")
+        doc, _ = next(parse([article], nlp))
+        assert doc.text == article.text
+        return [e for e in read_doc(doc, article, resolver).events if e.sentence_index == 0]
+
+    fired = headline_events("Vietnamese coast guard fires warning shots at Chinese trawler")
+    assert triples(fired) == {("country:VNM", "fire", "country:CHN")}
+    assert "action.headline_verb" in fired[0].rule and fired[0].sentence.endswith("trawler")
+    thanked = headline_events("Mali thanks Algeria for mediation")
+    assert triples(thanked) == {("country:MLI", "thank", "country:DZA")}
+    assert headline_events("Peace talks resume in Doha") == []
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

@@ -13,7 +13,7 @@ from newsgraph.config import PIPELINE_VERSION
 from newsgraph.corpus.decode import describe
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
-from newsgraph.nlp import rules
+from newsgraph.nlp import headlines, rules
 from newsgraph.nlp.actors_in_text import ArticleActors
 from newsgraph.nlp.event_filter import EventFilter
 from newsgraph.nlp.events import SentenceReader
@@ -94,37 +94,40 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
     NATO membership bid": "bid" the verb) and its event is lost. The stop is dropped again
     before the parts are joined."""
     pieces = (
-        (piece, (article, number == len(split) - 1, number == 0 and closed))
+        (piece, (article, number == len(split) - 1, number == 0 and headline, number == 0 and closed))
         for article in articles
-        for split, closed in [_pieces(article)]
+        for split, headline, closed in [_pieces(article)]
         for number, piece in enumerate(split)
     )
     pending: list[Doc] = []
-    for doc, (article, last, closed) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+    for doc, (article, last, headline, closed) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
+        if headline:
+            doc = headlines.reparsed(doc, nlp)
         pending.append(_without_added_stop(doc) if closed else doc)
         if last:
             yield (pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)), article
             pending = []
 
 
-def _pieces(article: Article) -> tuple[list[str], bool]:
-    """The parts to pipe, and whether the first is the headline with a full stop added. The
+def _pieces(article: Article) -> tuple[list[str], bool, bool]:
+    """The parts to pipe, whether the first is the headline, and whether it has a full stop
+    added. The
     blank line after the headline is a part of its own: a body piped from a leading line break
     loses entities at its start ("Zakharova condemned NATO": no entity after "\n\n", ORG
     without), and a headline piped with one after its stop parses otherwise ("bid" a clause)."""
     title = article.title
     if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title):
-        return parts(article.text), False
+        return parts(article.text), False, False
     closed = not title.endswith(HEADLINE_ENDS)
     rest = article.text[len(title):]
     body = rest.lstrip()
     blank = rest[: len(rest) - len(body)]
-    return [title + "." if closed else title, *([blank] if blank else ()), *(parts(body) if body else ())], closed
+    return [title + "." if closed else title, *([blank] if blank else ()), *(parts(body) if body else ())], True, closed
 
 
 def _without_added_stop(doc: Doc) -> Doc:
     """The headline's Doc without the full stop `_pieces` added."""
-    return doc[: len(doc) - 1].as_doc()
+    return doc[: len(doc) - 1].as_doc(copy_user_data=True)
 
 
 def extract(
