@@ -594,6 +594,16 @@ def test_a_headline_verb_taken_for_a_noun_is_read_as_the_verb(nlp, resolver):
     assert headline_events("Peace talks resume in Doha") == []
 
 
+def test_what_a_shared_event_noun_is_on_or_at_is_no_party(nlp, resolver):
+    """`topic_preps`: "held talks on Venezuelan migration" is Canada with Mexico, not with
+    Venezuela; "talks at the Palacio Nacional" are held there, with no palace as a party."""
+    talks = events_of(nlp, resolver, "Canada and Mexico held talks on Venezuelan migration.")
+    assert triples(talks) == {("country:CAN", "talk", "country:MEX")}
+    assert "target.reciprocal" in talks[0].rule
+    palace = events_of(nlp, resolver, "Guatemala and Belize held talks at the Palacio Nacional on Tuesday.")
+    assert triples(palace) == {("country:GTM", "talk", "country:BLZ")}
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

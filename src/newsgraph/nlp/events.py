@@ -27,6 +27,7 @@ TARGET_PREPS = rules.words("target_preps")
 CONTAINER_NOUNS = rules.words("container_nouns")
 NOUN_TARGET_PREPS = TARGET_PREPS | rules.words("noun_target_preps")
 RECIPROCAL_LEMMAS = rules.words("reciprocal")
+TOPIC_PREPS = rules.words("topic_preps")
 POSSIBLE_AUX = rules.words("possible_aux")
 MUTUAL_VERBS = rules.words("mutual_verbs")
 FINITE_TAGS = rules.words("finite_tags")
@@ -604,8 +605,10 @@ class SentenceReader:
             controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
             if noun_event is not None and not controls and lexicon.is_light_verb(lemma, particle_text):
                 # "conducted air strikes against Syria": the event is the noun's.
+                # "talks on maritime security": after a noun two parties share, a topic
+                topics = TOPIC_PREPS if obj.lemma_.lower() in RECIPROCAL_LEMMAS else frozenset()
                 obj_preps = [c for o in dict.fromkeys((obj, given)) for c in o.children
-                             if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS]
+                             if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS - topics]
                 action = Action(
                     lemma=(f"{lemma} {particle_text}" if particle_text else lemma)
                     if noun_event.keep_lemma else obj.lemma_.lower(),
