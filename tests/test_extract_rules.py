@@ -604,6 +604,16 @@ def test_what_a_shared_event_noun_is_on_or_at_is_no_party(nlp, resolver):
     assert triples(palace) == {("country:GTM", "talk", "country:BLZ")}
 
 
+def test_what_two_agree_to_do_they_do_together(nlp, resolver):
+    """`target.reciprocal` under "agree to": "Peru and Ecuador agreed to extend their truce"
+    is Peru with Ecuador; "Oman and Qatar offered to host" stays two hosts, no one hosted."""
+    extended = events_of(nlp, resolver, "Peru and Ecuador agreed to extend their fishing truce.")
+    assert triples(extended) == {("country:PER", "extend", "country:ECU")}
+    assert "target.reciprocal" in extended[0].rule
+    hosts = events_of(nlp, resolver, "Oman and Qatar offered to host the next round.")
+    assert triples(hosts) == {("country:OMN", "host", None), ("country:QAT", "host", None)}
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

@@ -793,7 +793,9 @@ class SentenceReader:
                 and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS for o in _children(verb, {"dobj"})):
             return  # "meets the requirement", "received 9% of the vote": a thing met is no meeting
         if (not targets and len(sources) > 1
-                and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS)):
+                and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS
+                     # "Mozambique and RENAMO agreed to extend the truce": done together
+                     or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RECIPROCAL_LEMMAS))):
             sources, targets = sources[:1], [
                 Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
         if not targets and not passive_subjects:
