@@ -10,12 +10,13 @@ from newsgraph.actors.persons import Persons, person
 from newsgraph.actors.resolver import Resolver
 from newsgraph.corpus.records import make_article
 from newsgraph.graph.records import Actor, Affiliation, Article, ExtractedArticle
-from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.extract import parse, read_doc
 
 
 def read(nlp, resolver, title: str, body: str, published: str | None = "2020-10-01") -> ExtractedArticle:
     article = make_article(doc="t.txt", title=title, body=body, published=published)
-    return read_doc(nlp(article.text), article, resolver)
+    doc, _ = next(parse([article], nlp))  # as the pipeline parses: the headline apart
+    return read_doc(doc, article, resolver)
 
 
 def persons_in(item: ExtractedArticle) -> dict[str, tuple[str, str | None]]:
