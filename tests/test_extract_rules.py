@@ -614,6 +614,18 @@ def test_what_two_agree_to_do_they_do_together(nlp, resolver):
     assert triples(hosts) == {("country:OMN", "host", None), ("country:QAT", "host", None)}
 
 
+def test_a_gerund_the_parser_made_a_modifier_is_the_accused_act(nlp, resolver):
+    """`action.gerund_modifier`: in "accused Moscow of massing tanks" the parser makes
+    "massing" an adjective of "tanks"; repaired, it is Russia's act, reported by Georgia.
+    "the lack of funding" has no gerund to repair."""
+    massed = one(nlp, resolver, "Tbilisi accused Moscow of massing tanks near the border.", lemma="mass")
+    assert (massed.source.actor.id, massed.action.category, massed.reported_by.actor.id) == (
+        "country:RUS", "MOBILIZE", "country:GEO")
+    assert "action.gerund_modifier" in massed.rule
+    assert all("action.gerund_modifier" not in e.rule for e in events_of(
+        nlp, resolver, "Kenya criticized the lack of funding for Somalia's army."))
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from newsgraph.actions import lexicon
 from newsgraph.graph.records import Action, Actor, Event, Mention
 from newsgraph.nlp import rules
-from newsgraph.nlp import headlines  # noqa: F401  registers Token._.headline_verb
+from newsgraph.nlp import repairs  # noqa: F401  registers Token._.repaired
 from newsgraph.nlp.actors_in_text import GROUP_PRONOUNS, PERSON_PRONOUNS, ArticleActors, slug
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -56,7 +56,6 @@ MODALITY_RULES = {"requested": rules.rule("modality.requested"), "intended": rul
 CREDITING = frozenset({"ACCUSE", "SUPPORT", "DISAPPROVE"})
 # The rules named on every path, checked against the registry once, at import.
 SOURCE_SUBJECT = rules.rule("source.subject")
-HEADLINE_VERB = rules.rule("action.headline_verb")
 ACTION_VERB = rules.rule("action.verb")
 WARNING_CLAUSE = rules.rule("action.warning_clause")
 ACCUSER = rules.rule("speaker.accuser")
@@ -700,8 +699,8 @@ class SentenceReader:
             ):
                 continue  # "refused to meet": the event is the meeting, negated
             found = self._verb_events(verb, article_id, sentence_index)
-            if verb._.headline_verb:
-                found = (dataclasses.replace(e, rule=(*e.rule, HEADLINE_VERB)) for e in found)
+            if verb._.repaired:
+                found = (dataclasses.replace(e, rule=(*e.rule, verb._.repaired)) for e in found)
             yield from found
 
     def _fallback_targets(self, verb: Token, action: Action, target_tokens: list[Found]) -> list[Participant]:

@@ -13,7 +13,7 @@ from newsgraph.config import PIPELINE_VERSION
 from newsgraph.corpus.decode import describe
 from newsgraph.errors import InputError
 from newsgraph.graph.records import Article, ExtractedArticle
-from newsgraph.nlp import headlines, rules
+from newsgraph.nlp import headlines, repairs, rules
 from newsgraph.nlp.actors_in_text import ArticleActors
 from newsgraph.nlp.event_filter import EventFilter
 from newsgraph.nlp.events import SentenceReader
@@ -35,6 +35,7 @@ MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = True) -> ExtractedArticle:
     """The events, actors and affiliations of one parsed article. `filtered=False` keeps the
     candidates the learned filter would drop (to train it)."""
+    repairs.repair(doc)
     actors = ArticleActors(resolver, date=article.published)
     actors.learn_places(doc)
     events = []

@@ -16,10 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.actions import lexicon
+from newsgraph.nlp import repairs, rules  # noqa: F401  repairs registers Token._.repaired
 
-# True on a headline verb read from the second parse; a token extension, since Doc.from_docs
-# and Span.as_doc carry those over with their offsets (plain user_data keys are dropped).
-Token.set_extension("headline_verb", default=False, force=True)
+HEADLINE_VERB = rules.rule("action.headline_verb")
 
 
 def _verb_taken_for_noun(doc: Doc) -> Token | None:
@@ -60,5 +59,5 @@ def reparsed(doc: Doc, nlp: Language) -> Doc:
               heads=[t.head.i for t in other], deps=[t.dep_ for t in other],
               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in other])
     out.tensor = other.tensor  # Doc.from_docs joins the parts' tensors
-    out[noun.i]._.headline_verb = True
+    out[noun.i]._.repaired = HEADLINE_VERB  # Doc.from_docs and Span.as_doc keep extensions
     return out
