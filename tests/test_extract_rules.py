@@ -626,6 +626,15 @@ def test_a_gerund_the_parser_made_a_modifier_is_the_accused_act(nlp, resolver):
         nlp, resolver, "Kenya criticized the lack of funding for Somalia's army."))
 
 
+def test_a_match_won_is_no_political_event(nlp, resolver):
+    """`action.sports_result`: beating another side with a score, or in a sentence about a
+    cup or a title, is sport; beating back an assault is still an event."""
+    assert events_of(nlp, resolver, "Kenya beat Uganda 3-1 in Nairobi on Saturday.") == ()
+    assert events_of(nlp, resolver, "Morocco defeated Spain on penalties to reach the World Cup quarter-final.") == ()
+    fought = events_of(nlp, resolver, "Ukrainian forces beat back a Russian assault near Bakhmut.")
+    assert ("country:UKR", "beat", "country:RUS") in triples(fought)
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

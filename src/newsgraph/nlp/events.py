@@ -10,6 +10,7 @@ articles they were not written against."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,6 +70,10 @@ VISITED_PLACE = rules.rule("target.visited_place")
 VISIT_PREPS = rules.words("visit_preps")
 CONDITIONAL_MARKS = rules.words("conditional_marks")
 PEOPLE_VERBS = rules.words("people_verbs")
+CONTEST_VERBS = rules.words("contest_verbs")
+SPORT_WORDS = rules.words("sport_words")
+SPORTS_RESULT = rules.rule("action.sports_result")
+SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
 PEOPLE_NOUNS = rules.words("people_nouns")
 PEOPLE_OBJECT = rules.rule("action.people_object")
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # entities that may name an actor
@@ -791,6 +796,9 @@ class SentenceReader:
                 o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ACTOR_LABELS
                 and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS for o in _children(verb, {"dobj"})):
             return  # "meets the requirement", "received 9% of the vote": a thing met is no meeting
+        if verb.lemma_.lower() in CONTEST_VERBS and rules.enabled(SPORTS_RESULT) and any(
+                t.lower_ in SPORT_WORDS for t in verb.sent) or SCORE.search(verb.sent.text):
+            return  # "Tonga beat Papua New Guinea 19-12": a match
         if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS
                      # "Mozambique and RENAMO agreed to extend the truce": done together
