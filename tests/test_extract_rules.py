@@ -635,6 +635,14 @@ def test_a_match_won_is_no_political_event(nlp, resolver):
     assert ("country:UKR", "beat", "country:RUS") in triples(fought)
 
 
+def test_a_named_storm_is_no_actor(nlp, resolver):
+    """`storm_words`: the NER calls "Hurricane Ines" a person; weather is no actor."""
+    found = events_of(nlp, resolver, "Hurricane Ines killed twelve people in Haiti.",
+                      "Cyclone Mala struck Vanuatu on Tuesday.")
+    assert all("hurricane" not in e.source.actor.id and "cyclone" not in e.source.actor.id for e in found)
+    assert found == ()
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

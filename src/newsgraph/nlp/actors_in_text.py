@@ -45,6 +45,7 @@ SHORT_FORM_KINDS = frozenset(rules.words("short_form_kinds"))
 SHORT_FORM_STOPWORDS = frozenset(rules.words("short_form_stopwords"))
 POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
 POSITION_WORDS = frozenset(rules.words("position_words"))
+STORM_WORDS = frozenset(rules.words("storm_words"))
 NAME_HEAD_KINDS = frozenset({"igo", "ngo", "armed_group", "party", "company", "media", "other"})
 DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
 SPATIAL_PREPS = rules.words("spatial_preps")
@@ -409,6 +410,8 @@ class ArticleActors:
             return titled
 
         ent = _entity_of(head)
+        if ent is not None and ent[0].lower_ in STORM_WORDS:
+            return None  # "Cyclone Tama struck Vanuatu": weather is no actor, whatever the NER says
         if ent is not None and ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.places:
             name = POSSESSIVE.sub("", ent.text)
             known = self.resolver.lookup(name)
