@@ -643,6 +643,16 @@ def test_a_named_storm_is_no_actor(nlp, resolver):
     assert found == ()
 
 
+def test_a_passive_without_its_auxiliary_is_still_passive(nlp, resolver):
+    """"Sudan suspended by IGAD after army takeover": the parser makes Sudan the subject of
+    "suspended"; the by-phrase says IGAD acted, on Sudan."""
+    from newsgraph.nlp.extract import parse
+
+    article = make_article(doc="h.txt", title="Sudan suspended by IGAD after army takeover", body="No details.")
+    doc, _ = next(parse([article], nlp))
+    assert triples(read_doc(doc, article, resolver).events) == {("igo:igad", "suspend", "country:SDN")}
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

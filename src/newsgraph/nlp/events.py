@@ -766,6 +766,10 @@ class SentenceReader:
                              rules.rule("target.passive_subject")) for t in _children(verb, {"nsubjpass"})]
         if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, {"nsubj"}):
             passive_subjects = [(verb.head, rules.rule("target.participle_head"))]  # "positions attacked by jets"
+        if not passive_subjects and _children(verb, {"agent"}) and verb.tag_ in ("VBN", "VBD"):
+            # "Niger suspended by African Union": a passive without its auxiliary, whose
+            # subject the parser labels active; the by-phrase says who acted
+            passive_subjects = [(t, rules.rule("target.passive_subject")) for t in _children(verb, {"nsubj"})]
         if passive_subjects:
             agents = [(c, rules.rule("source.passive_agent"))
                       for a in _children(verb, {"agent"}) for c in _children(a, {"pobj"})]
