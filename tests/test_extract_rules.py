@@ -653,6 +653,26 @@ def test_a_passive_without_its_auxiliary_is_still_passive(nlp, resolver):
     assert triples(read_doc(doc, article, resolver).events) == {("igo:igad", "suspend", "country:SDN")}
 
 
+def test_i_and_me_of_a_speaker_without_office_are_no_state(nlp, resolver):
+    """"me" of a farmer quoted in an article about Indonesia is the farmer, not Indonesia's
+    government; "I" of Indonesia's president still speaks for Indonesia."""
+    found = events_of(nlp, resolver, "Indonesian officials visited Palu on Monday.",
+                      "\"The mayor told me he would help me,\" said Dewi Lestari, a farmer.",
+                      "Indonesian President Wira said Jakarta would rebuild the town.",
+                      "\"I have asked Australia to send engineers,\" Wira said.")
+    assert not any(e.action.lemma == "help" for e in found)
+    asked = next(e for e in found if e.action.lemma == "ask")
+    assert (asked.source.actor.id, asked.target.actor.id) == ("country:IDN", "country:AUS")
+
+
+def test_talking_to_the_press_is_no_event(nlp, resolver):
+    """`action.press_interview`: "spoke to Wikinews" is how the article learned what it
+    reports; banning the BBC is an event against it."""
+    assert events_of(nlp, resolver, "Bodenstab spoke to Wikinews last August.") == ()
+    banned = events_of(nlp, resolver, "Russia banned the BBC from reporting in Moscow.")
+    assert ("country:RUS", "ban", "media:bbc") in triples(banned)
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

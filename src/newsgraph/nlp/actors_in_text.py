@@ -36,6 +36,7 @@ MALE_TITLES = rules.words("male_titles")
 GROUP_PRONOUNS = rules.words("group_pronouns")
 QUANTIFIERS = rules.words("quantifiers")
 SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
+SINGULAR_SPEAKER = frozenset({"i", "me", "my"})
 NON_ACTOR_NAMES = rules.words("non_actor_names")
 ACRONYM = re.compile(r"^[A-Z][A-Z&-]{1,7}$")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
@@ -370,9 +371,11 @@ class ArticleActors:
         elif head.pos_ == "PRON":
             if lower in SPEAKER_PRONOUNS:
                 org = self.organisation_of(speaker)
-                if org is None and speaker is not None and speaker.actor.kind == "person":
+                if org is None and speaker is not None and speaker.actor.kind == "person" \
+                        and lower not in SINGULAR_SPEAKER:
                     # "'We have asked Brussels ...,' she said": a speaker whose office is not
-                    # known speaks for the state the article is about
+                    # known speaks for the state the article is about; "I" and "me" without an
+                    # office are the speaker alone ("she told me she would help me")
                     org = self._main_state()
                 return _by(Mention(org.actor, head.text, org.role), "actor.speaker_pronoun") if org else None
             is_subject = head.dep_ in ("nsubj", "nsubjpass")

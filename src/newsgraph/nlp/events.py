@@ -73,6 +73,7 @@ PEOPLE_VERBS = rules.words("people_verbs")
 CONTEST_VERBS = rules.words("contest_verbs")
 SPORT_WORDS = rules.words("sport_words")
 SPORTS_RESULT = rules.rule("action.sports_result")
+PRESS_INTERVIEW = rules.rule("action.press_interview")
 SCORE = re.compile(r"\b\d{1,3} ?[-–] ?\d{1,3}\b")
 PEOPLE_NOUNS = rules.words("people_nouns")
 PEOPLE_OBJECT = rules.rule("action.people_object")
@@ -812,6 +813,9 @@ class SentenceReader:
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
+        if action.category == "CONSULT" and targets and all(t.mention.actor.kind == "media" for t in targets) \
+                and rules.enabled(PRESS_INTERVIEW):
+            return  # "Bodenstab spoke to Wikinews", "discussed with the BBC": the article's source, not an event
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
             modality_rules += (rules.rule("modality.noun_hint"),)
