@@ -663,6 +663,10 @@ def test_i_and_me_of_a_speaker_without_office_are_no_state(nlp, resolver):
     assert not any(e.action.lemma == "help" for e in found)
     asked = next(e for e in found if e.action.lemma == "ask")
     assert (asked.source.actor.id, asked.target.actor.id) == ("country:IDN", "country:AUS")
+    # a body says no "I": "me" after "they told" is the narrator, not the police
+    told = events_of(nlp, resolver, "Indian police rescued the girl in Bangalore.",
+                     "They told me that Rajamma and her husband had sold me off for money.")
+    assert all(e.target is None or e.target.actor.id != "country:IND" for e in told if e.action.lemma == "sell")
 
 
 def test_talking_to_the_press_is_no_event(nlp, resolver):

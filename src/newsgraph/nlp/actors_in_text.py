@@ -370,6 +370,8 @@ class ArticleActors:
             return None
         elif head.pos_ == "PRON":
             if lower in SPEAKER_PRONOUNS:
+                if lower in SINGULAR_SPEAKER and (speaker is None or speaker.actor.kind != "person"):
+                    return None  # "they told me that ...": a body says no "I"; "me" is the narrator
                 org = self.organisation_of(speaker)
                 if org is None and speaker is not None and speaker.actor.kind == "person" \
                         and lower not in SINGULAR_SPEAKER:
