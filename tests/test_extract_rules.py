@@ -677,6 +677,16 @@ def test_talking_to_the_press_is_no_event(nlp, resolver):
     assert ("country:RUS", "ban", "media:bbc") in triples(banned)
 
 
+def test_a_passive_gerund_acts_on_the_main_subject(nlp, resolver):
+    """"died after being shot": the one who died was shot, by no one named; "after being
+    accused by Rwanda" names who accused."""
+    shot = events_of(nlp, resolver, "Nabil Qasem, a journalist from Yemen, died in Aden after being shot in the head.")
+    assert all(e.action.lemma != "shoot" for e in shot)
+    accused = events_of(nlp, resolver, "Uganda protested after being accused by Rwanda of spying.")
+    assert ("country:RWA", "accuse", "country:UGA") in triples(accused)
+    assert ("country:UGA", "accuse", None) not in triples(accused)
+
+
 def test_the_common_noun_a_body_is_named_by_names_it_later(nlp, resolver):
     """`actor.name_head`: "the council" after "the UN Security Council" is the council; "the
     army" after "the National Liberation Army" is still a state's army."""

@@ -767,6 +767,12 @@ class SentenceReader:
                              rules.rule("target.passive_subject")) for t in _children(verb, {"nsubjpass"})]
         if not passive_subjects and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _children(verb, {"nsubj"}):
             passive_subjects = [(verb.head, rules.rule("target.participle_head"))]  # "positions attacked by jets"
+        if not passive_subjects and verb.dep_ == "pcomp" and _children(verb, {"auxpass"}) \
+                and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "died after being shot", "protested after being excluded by Ethiopia": the main
+            # clause's subject is the one acted on; only a by-phrase names who acted
+            passive_subjects = [(t, rules.rule("target.passive_subject"))
+                                for t, _ in self._subject_tokens(verb.head.head)]
         if not passive_subjects and _children(verb, {"agent"}) and verb.tag_ in ("VBN", "VBD"):
             # "Niger suspended by African Union": a passive without its auxiliary, whose
             # subject the parser labels active; the by-phrase says who acted
