@@ -819,9 +819,10 @@ class SentenceReader:
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
-        if action.category == "CONSULT" and targets and all(t.mention.actor.kind == "media" for t in targets) \
-                and rules.enabled(PRESS_INTERVIEW):
-            return  # "Bodenstab spoke to Wikinews", "discussed with the BBC": the article's source, not an event
+        if action.category == "CONSULT" and rules.enabled(PRESS_INTERVIEW) and (
+                (targets and all(t.mention.actor.kind == "media" for t in targets))
+                or all(s.mention.actor.kind == "media" for s in sources)):
+            return  # "Bodenstab spoke to Wikinews", "when Wikinews visited": journalism, not an event
         modality, negated, modality_rules = self._modality(verb)
         if modality is None and action.modality is not None:
             modality_rules += (rules.rule("modality.noun_hint"),)
