@@ -633,6 +633,9 @@ def test_a_match_won_is_no_political_event(nlp, resolver):
     assert events_of(nlp, resolver, "Morocco defeated Spain on penalties to reach the World Cup quarter-final.") == ()
     fought = events_of(nlp, resolver, "Ukrainian forces beat back a Russian assault near Bakhmut.")
     assert ("country:UKR", "beat", "country:RUS") in triples(fought)
+    # a score in a sentence without a verb of beating stops nothing
+    voted = events_of(nlp, resolver, "The EU imposed sanctions on Russia after a 27-0 vote.")
+    assert ("igo:european-union", "sanction", "country:RUS") in triples(voted)
 
 
 def test_a_named_storm_is_no_actor(nlp, resolver):
@@ -674,6 +677,7 @@ def test_talking_to_the_press_is_no_event(nlp, resolver):
     reports; banning the BBC is an event against it."""
     assert events_of(nlp, resolver, "Bodenstab spoke to Wikinews last August.") == ()
     assert events_of(nlp, resolver, "The BBC interviewed Kenyan President Ruto in Nairobi.") == ()
+    assert events_of(nlp, resolver, "Bodenstab discussed his plans for Texas with Wikinews.") == ()
     banned = events_of(nlp, resolver, "Russia banned the BBC from reporting in Moscow.")
     assert ("country:RUS", "ban", "media:bbc") in triples(banned)
 

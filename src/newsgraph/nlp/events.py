@@ -807,8 +807,8 @@ class SentenceReader:
                 o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ACTOR_LABELS
                 and o.lemma_.lower() not in MEMBER_NOUNS | PEOPLE_NOUNS for o in _children(verb, {"dobj"})):
             return  # "meets the requirement", "received 9% of the vote": a thing met is no meeting
-        if verb.lemma_.lower() in CONTEST_VERBS and rules.enabled(SPORTS_RESULT) and any(
-                t.lower_ in SPORT_WORDS for t in verb.sent) or SCORE.search(verb.sent.text):
+        if verb.lemma_.lower() in CONTEST_VERBS and rules.enabled(SPORTS_RESULT) and (
+                any(t.lower_ in SPORT_WORDS for t in verb.sent) or SCORE.search(verb.sent.text)):
             return  # "Tonga beat Papua New Guinea 19-12": a match
         if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS
@@ -820,7 +820,7 @@ class SentenceReader:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
         if action.category == "CONSULT" and rules.enabled(PRESS_INTERVIEW) and (
-                (targets and all(t.mention.actor.kind == "media" for t in targets))
+                any(t.mention.actor.kind == "media" for t in targets)
                 or all(s.mention.actor.kind == "media" for s in sources)):
             return  # "Bodenstab spoke to Wikinews", "when Wikinews visited": journalism, not an event
         modality, negated, modality_rules = self._modality(verb)
