@@ -10,8 +10,8 @@ articles they were not written against."""
 from __future__ import annotations
 
 import dataclasses
-import re
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 

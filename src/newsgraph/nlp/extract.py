@@ -93,7 +93,8 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
     The headline is piped as a part of its own, closed with a full stop when it has none: run
     on into the body or left open, a headline parses as a noun phrase ("Ankara blocks Sweden's
     NATO membership bid": "bid" the verb) and its event is lost. The stop is dropped again
-    before the parts are joined."""
+    before the parts are joined. A headline whose verb the tagger still takes for a noun is
+    parsed once more with the verb in the past tense (headlines.py)."""
     pieces = (
         (piece, (article, number == len(split) - 1, number == 0 and headline, number == 0 and closed))
         for article in articles
@@ -112,10 +113,9 @@ def parse(articles: Iterable[Article], nlp: Language, batch_size: int = 32) -> I
 
 def _pieces(article: Article) -> tuple[list[str], bool, bool]:
     """The parts to pipe, whether the first is the headline, and whether it has a full stop
-    added. The
-    blank line after the headline is a part of its own: a body piped from a leading line break
-    loses entities at its start ("Zakharova condemned NATO": no entity after "\n\n", ORG
-    without), and a headline piped with one after its stop parses otherwise ("bid" a clause)."""
+    added. The blank line after the headline is a part of its own: a body piped from a leading
+    line break loses entities at its start ("Zakharova condemned NATO": no entity after "\n\n",
+    ORG without), and a headline piped with one after its stop parses otherwise ("bid" a clause)."""
     title = article.title
     if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title):
         return parts(article.text), False, False
