@@ -11,36 +11,35 @@ second parse (rule `action.headline_verb`). Inflection comes from lemminflect.""
 
 from __future__ import annotations
 
-from lemminflect import getInflection, getLemma
+from lemminflect import getInflection
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.actions import lexicon
-from newsgraph.nlp import repairs, rules  # noqa: F401  repairs registers Token._.repaired
+from newsgraph.nlp import repairs, rules
 
 HEADLINE_VERB = rules.rule("action.headline_verb")
 
 
-def _verb_taken_for_noun(doc: Doc) -> Token | None:
+def _verb_taken_for_noun(doc: Doc) -> tuple[Token, str] | None:
     """The first lower-case word after the subject that the lexicon knows as a verb but the
-    tagger made a noun, before any word it made a verb."""
+    tagger made a noun, before any word it made a verb, with that verb's lemma."""
     for token in doc[1:]:
         if token.pos_ in ("VERB", "AUX"):
             return None
         if token.pos_ in ("NOUN", "PROPN") and token.is_lower and token.is_alpha:
-            lemmas = getLemma(token.text, upos="VERB")
-            if lemmas and lexicon.classify(lemmas[0]).known:
-                return token
+            lemma = repairs.known_verb(token)
+            if lemma is not None:
+                return token, lemma
     return None
 
 
 def reparsed(doc: Doc, nlp: Language) -> Doc:
     """The headline with the parse of its past-tense form when that makes the word a verb
     with a subject; else the headline as parsed."""
-    noun = _verb_taken_for_noun(doc)
-    if noun is None:
+    found = _verb_taken_for_noun(doc)
+    if found is None:
         return doc
-    lemma = getLemma(noun.text, upos="VERB")[0]
+    noun, lemma = found
     past = getInflection(lemma, tag="VBD")
     if not past:
         return doc

@@ -20,10 +20,17 @@ GERUND_OBJECT = rules.rule("action.gerund_modifier")
 CLAUSE_PREPS = frozenset({"of", "for"})
 
 
+def known_verb(token: Token) -> str | None:
+    """The verb lemma of a word the tagger may have taken for something else ("attacks",
+    "massing"), when the lexicon knows that verb."""
+    lemmas = getLemma(token.text, upos="VERB")
+    return lemmas[0] if lemmas and lexicon.classify(lemmas[0]).known else None
+
+
 def repair(doc: Doc) -> Doc:
     for token in doc:
         if _gerund_taken_for_modifier(token):
-            _make_gerund(token)
+            _make_gerund(token, known_verb(token))
     return doc
 
 
@@ -37,12 +44,12 @@ def _gerund_taken_for_modifier(token: Token) -> bool:
             and token.i < noun.i and noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in CLAUSE_PREPS
             and prep.i + 1 == token.i
             and (prep.head.pos_ == "VERB" or (prep.head.dep_ == "dobj" and prep.head.head.pos_ == "VERB"))
-            and bool(lemmas := getLemma(token.text, upos="VERB")) and lexicon.classify(lemmas[0]).known)
+            and known_verb(token) is not None)
 
 
-def _make_gerund(token: Token) -> None:
+def _make_gerund(token: Token, lemma: str) -> None:
     noun, prep = token.head, token.head.head
-    token.lemma_ = getLemma(token.text, upos="VERB")[0]
+    token.lemma_ = lemma
     token.pos_, token.tag_ = "VERB", "VBG"
     token.head, token.dep_ = prep, "pcomp"
     noun.head, noun.dep_ = token, "dobj"
