@@ -1,16 +1,19 @@
-"""Person nodes per distinct person on the development articles, against a key
-(eval/persons/dev_persons.json: every person the 104 dev articles name, with the surface forms
-used and the articles, written by reading the articles, blind to the resolver).
+"""Person nodes per distinct person, against a key of every person a gold set's articles name,
+with the surface forms used and the articles, written by reading the articles, blind to the
+resolver: eval/persons/dev_persons.json for the dev articles, eval/persons/heldout_persons.json
+(written blind to the rules and the dev key too) for the held-out ones.
 
-    .venv/bin/python eval/measure_persons.py
+    .venv/bin/python eval/measure_persons.py [dev|heldout]
 
 A key person's nodes are the actors of their articles whose id is the slug of one of their forms
 or of their full name, or whose name is one of their forms. Ideal: one node each, of kind person,
-with the key's country (where the key gives one)."""
+with the key's country (where the key gives one), and no person given another country: a wrong
+state is worse than none."""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -23,11 +26,11 @@ from newsgraph.nlp.model import load_nlp
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main() -> None:
-    key = json.loads((ROOT / "eval" / "persons" / "dev_persons.json").read_text(encoding="utf-8"))
+def main(gold_set: str = "dev") -> None:
+    key = json.loads((ROOT / "eval" / "persons" / f"{gold_set}_persons.json").read_text(encoding="utf-8"))
     nlp, resolver = load_nlp(), Resolver.default()
     named = {}
-    articles = read_files(sorted(str(p) for p in (ROOT / "eval" / "gold" / "dev" / "articles").glob("*.txt"))).articles
+    articles = read_files(sorted(str(p) for p in (ROOT / "eval" / "gold" / gold_set / "articles").glob("*.txt"))).articles
     for doc, article in parse(articles, nlp):
         item = read_doc(doc, article, resolver)
         named[Path(article.doc).name] = [actor for actor, _ in item.mentions]
@@ -46,10 +49,13 @@ def main() -> None:
     dated = [e for e in seen if e["country"]]
     right = sum(1 for e in dated
                 if {a.country for a in nodes[e["person"]].values() if a.kind == "person"} == {e["country"]})
+    wrong = sum(1 for e in dated
+                if {a.country for a in nodes[e["person"]].values() if a.kind == "person"} - {e["country"], None})
     print(f"key persons {len(key)}, found {len(seen)}; person nodes per person "
           f"{sum(len(nodes[e['person']]) for e in seen) / len(seen):.3f}; one node {one}/{len(seen)}; "
-          f"nodes of another kind {other_kind}; with the key's country {right}/{len(dated)} ({right / len(dated):.2f})")
+          f"nodes of another kind {other_kind}; with the key's country {right}/{len(dated)} ({right / len(dated):.2f}); "
+          f"with another country {wrong}/{len(dated)}")
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])
