@@ -5,8 +5,8 @@ gold and writes src/newsgraph/nlp/data/event_filter.json.
 
 Extracts dev with the rules alone (the filter off), labels each candidate by the same
 one-to-one matching `newsgraph evaluate` uses, fits a logistic regression (scikit-learn,
-deterministic), and picks the threshold that gives the best F1 under 5-fold
-cross-validation by article, averaged over five fixed splits. Prints the cross-validated figures. Never train on the
+deterministic), and keeps the fixed threshold 0.40 after checking it against the F1 under
+5-fold cross-validation by article, averaged over five fixed splits. Prints the cross-validated figures. Never train on the
 held-out set: it only says whether the filter is kept."""
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from newsgraph.nlp.extract import parse, read_doc
 from newsgraph.nlp.model import load_nlp, resolve_model_name
 
 ROOT = Path(__file__).resolve().parents[1]
-TIE = 0.001  # averaged over REPEATS splits; one split needed 0.003
+THRESHOLD = 0.40
+MAX_LOSS = 0.005
 REPEATS = 5
 THRESHOLDS = [round(0.15 + 0.05 * i, 2) for i in range(8)]
 
@@ -74,18 +75,23 @@ def main() -> None:
             cv[~train] = model.predict_proba(x[~train])[:, 1]
         curves.append([f1(y, cv >= t, gold) for t in THRESHOLDS])
     scores = dict(zip(THRESHOLDS, np.mean(curves, axis=0).tolist()))
+    spread = dict(zip(THRESHOLDS, np.std(curves, axis=0, ddof=1).tolist()))
     for t, s in scores.items():
-        print(f"dev, 5-fold cross-validated ({REPEATS} splits), threshold {t:.2f}: F1 {s:.4f}")
-    # Thresholds within TIE of the best are the same under cross-validation noise (with one
-    # split, held-out F1 moved by up to 0.003 between retrains after small rule changes; the
-    # mean of five splits is steadier, and a TIE of 0.003 on its flat curve picked a threshold
-    # past the top, on the falling side). Among them the highest
-    # wins: the graph is read by analysts, and a false event is what a careful reader strikes
-    # out, where a missed one is only absent. (The one in use stayed before; two retrains in a
-    # row then moved it from 0.30 to 0.20 on a 0.0026 difference, and the sample graph grew
-    # from 937 to 1,213 events, most of the new ones junk.)
+        print(f"dev, 5-fold cross-validated ({REPEATS} splits), threshold {t:.2f}: F1 {s:.4f} "
+              f"(± {spread[t]:.4f} between splits)")
+    # The threshold is fixed, not chosen again on each retrain. The cross-validated curve is
+    # flat (within 0.002 from 0.15 to 0.40 through several sessions, while the spread between
+    # splits is 0.001-0.003), so picking its maximum picked noise: small rule changes moved
+    # the choice between 0.25, 0.30 and 0.40 and held-out F1 by up to 0.003 each time, and
+    # the sample graph's size with it. Of the flat part the highest is kept: the graph is read
+    # by analysts, and a false event is what a careful reader strikes out, where a missed one
+    # is only absent. A retrain that leaves THRESHOLD more than MAX_LOSS below the best
+    # threshold fails, so the choice is looked at again when the curve stops being flat.
     best = max(scores.values())
-    threshold = max(t for t, s in scores.items() if s >= best - TIE)
+    if scores[THRESHOLD] < best - MAX_LOSS:
+        raise SystemExit(f"threshold {THRESHOLD} is {best - scores[THRESHOLD]:.4f} below the best cross-validated "
+                         f"F1 ({best:.4f}): the curve is no longer flat; choose the threshold again")
+    threshold = THRESHOLD
     model = LogisticRegression(max_iter=5000).fit(x, y)
     weights = {name: round(float(w), 6) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])
                if abs(w) > 1e-6}

@@ -86,6 +86,9 @@ RESOLVES = [
     ("the Knesset", ISR, "legislature"),
     ("Capitol Hill", USA, "legislature"),
     ("Congress", USA, "legislature"),
+    ("U.S. House", USA, "legislature"),
+    ("the US House of Representatives", USA, "legislature"),
+    ("the British House of Commons", GBR, "legislature"),
     ("Brussels", EU, None),
     # IGOs, NGOs, armed groups, media, places
     ("the UN Security Council", UNSC, None),

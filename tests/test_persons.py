@@ -253,3 +253,61 @@ def test_an_acronym_the_article_defines_is_the_body_it_stands_for(nlp, resolver)
     assert criticize.source.actor.id == "other:independent-electoral-commission"
     assert criticize.source.rule == "actor.acronym"
     assert "other:iec" not in {a.id for a, _ in item.mentions}
+
+
+def test_a_state_office_with_no_state_named_is_held_in_the_articles_first_state(nlp, resolver):
+    """actor.state_office: "Interior Minister Tomas Kral" in a story about Slovakia."""
+    item = read(nlp, resolver, "Slovakia expels Hungarian diplomat",
+                "Slovakia ordered a Hungarian diplomat to leave on Monday. Interior Minister Tomas Kral "
+                "accused Budapest of spying. Hungary denied it.")
+    assert persons_in(item)["person:tomas-kral"] == ("person", "SVK")
+    assert {(a.person.id, a.organisation.id, a.role) for a in item.affiliations} >= {
+        ("person:tomas-kral", "country:SVK", "interior minister")}
+
+
+def test_an_office_guess_needs_a_state_office_and_a_named_state(nlp, resolver):
+    """A body's own title ("Union president") and an article with no state say nothing."""
+    item = read(nlp, resolver, "Strike goes on in Ghana",
+                "Union president Kofi Mensah told workers to stay home in Ghana.")
+    assert persons_in(item)["person:kofi-mensah"] == ("person", None)
+    item = read(nlp, resolver, "Talks go on", "Finance Minister Rana Haddad met the lenders on Monday.")
+    assert persons_in(item)["person:rana-haddad"] == ("person", None)
+
+
+def test_a_description_in_apposition_is_the_persons_title(nlp, resolver):
+    """"Ghana's trade minister, Ama Owusu": the state is in the description, not before the name;
+    it beats the article's first state, and the person's country carries to "his country"."""
+    item = read(nlp, resolver, "Togo and Ghana talk trade",
+                "Togo hosted the talks. Ghana's trade minister, Ama Owusu, said her country would cut "
+                "tariffs on Togolese goods.")
+    assert persons_in(item)["person:ama-owusu"] == ("person", "GHA")
+    assert ("country:GHA", "cut") in {(e.source.actor.id, e.action.lemma) for e in item.events}
+    # The bare office before the name would guess Togo, the first state named.
+    item = read(nlp, resolver, "Togo and Ghana talk trade",
+                "Togo hosted the talks. Ghana's chief negotiator, Deputy Trade Minister Ama Owusu, "
+                "rejected the offer.")
+    assert persons_in(item)["person:ama-owusu"] == ("person", "GHA")
+
+
+def test_a_bare_office_coordinated_with_a_titled_person_shares_their_state(nlp, resolver):
+    item = read(nlp, resolver, "Pipeline deal signed in Athens",
+                "The deal was signed by Egyptian president Omar Saleh and energy minister Karim Fouad, "
+                "Greek prime minister Nikos Petrou, and Cypriot officials.")
+    assert persons_in(item)["person:karim-fouad"] == ("person", "EGY")
+
+
+def test_a_title_the_parser_hangs_on_the_first_name_is_still_the_title(nlp, resolver):
+    """"with Indian Commerce Minister Rakesh Menon": "Minister" is a compound of "Rakesh"."""
+    item = read(nlp, resolver, "Trade talks resume",
+                "British Business Secretary Oliver Hartley held talks with Indian Commerce Minister "
+                "Rakesh Menon and said both sides wanted a deal.")
+    assert persons_in(item)["person:rakesh-menon"] == ("person", "IND")
+
+
+def test_an_opposition_leader_is_of_the_articles_state_and_a_union_leader_is_not(nlp, resolver):
+    item = read(nlp, resolver, "Malawi braces for protests",
+                "Malawi's election commission declared the result on Monday. Opposition leader Grace "
+                "Banda called for protests, and union leader Peter Phiri backed her.")
+    persons = persons_in(item)
+    assert persons["person:grace-banda"] == ("person", "MWI")
+    assert persons["person:peter-phiri"] == ("person", None)

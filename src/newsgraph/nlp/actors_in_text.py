@@ -46,6 +46,9 @@ SHORT_FORM_KINDS = frozenset(rules.words("short_form_kinds"))
 SHORT_FORM_STOPWORDS = frozenset(rules.words("short_form_stopwords"))
 POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
 POSITION_WORDS = frozenset(rules.words("position_words"))
+STATE_OFFICE_WORDS = frozenset(rules.words("state_office_words"))
+OFFICE_QUALIFIERS = frozenset(rules.words("office_qualifiers")) | STATE_OFFICE_WORDS | {
+    word + "s" for word in STATE_OFFICE_WORDS}
 STORM_WORDS = frozenset(rules.words("storm_words"))
 NAME_HEAD_KINDS = frozenset({"igo", "ngo", "armed_group", "party", "company", "media", "other"})
 DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
@@ -89,6 +92,7 @@ class ArticleActors:
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
+    office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
@@ -247,9 +251,10 @@ class ArticleActors:
 
     # -- persons -----------------------------------------------------------------------
 
-    def _person(self, name: str, title: str | None) -> Actor | None:
+    def _person(self, name: str, title: str | None, partner: Actor | None = None) -> Actor | None:
         """The person a name means in this article: a surname alone is the full name met
-        before; a title adds the affiliation and the person's country."""
+        before; a title adds the affiliation and the person's country. `partner` is a person
+        the name is coordinated with, whose state a bare office may share."""
         name, words = _name_words(name)
         if not words or self._not_a_person(words):
             return None
@@ -260,17 +265,8 @@ class ArticleActors:
             or self.resolver.person(name)
         )
         self._note_offices(actor)
-        if title and actor.id not in self.affiliations:
-            org = self.resolver.affiliation(title)
-            if org is None:
-                # "Foreign Ministry spokeswoman Irina Belyaeva" after "the Russian Foreign
-                # Ministry": a body named without its state is the one named before.
-                lowered = title.lower()
-                org = next((m for role, m in reversed(self.bodies.items()) if " " in role and role in lowered), None)
-            if org is not None:
-                if actor.country is None and org.actor.country:
-                    actor = dataclasses.replace(actor, country=org.actor.country)
-                self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role, self.date, self.date)
+        if title:
+            actor = self._affiliate(actor, title, partner)
         self.persons[name] = actor
         if len(words) > 1:
             self._claim_surname(words[-1], actor)
@@ -282,6 +278,63 @@ class ArticleActors:
             if len(words) > 2 and words[-2][:1].isupper():
                 self.persons.setdefault(words[-2], actor)
         return actor
+
+    def _affiliate(self, actor: Actor, title: str, partner: Actor | None = None) -> Actor:
+        """The person as their title shows them: the body it names becomes an affiliation and
+        gives a person without a country the body's state, for every later mention too. A
+        person keeps the first title that names a body."""
+        if actor.id in self.affiliations and actor.id not in self.office_guesses:
+            return actor
+        org = self.resolver.affiliation(title)
+        if org is None:
+            # "Foreign Ministry spokeswoman Irina Belyaeva" after "the Russian Foreign
+            # Ministry": a body named without its state is the one named before.
+            lowered = title.lower()
+            org = next((m for role, m in reversed(self.bodies.items()) if " " in role and role in lowered), None)
+        guess = False
+        if org is None and actor.id not in self.affiliations and actor.country is None \
+                and rules.enabled("actor.state_office"):
+            org, guess = self._state_office(title, partner), True
+        if org is None:
+            return actor
+        if actor.id in self.office_guesses:  # a title that names the state beats the guess
+            self.office_guesses.discard(actor.id)
+            actor = dataclasses.replace(actor, country=None)
+        if guess:
+            self.office_guesses.add(actor.id)
+        if actor.country is None and org.actor.country:
+            actor = dataclasses.replace(actor, country=org.actor.country)
+            for name, known in self.persons.items():
+                if known.id == actor.id:
+                    self.persons[name] = actor
+            if actor.id in self.mentions:
+                self.mentions[actor.id] = dataclasses.replace(self.mentions[actor.id], actor=actor)
+        self.affiliations[actor.id] = Affiliation(actor, org.actor, org.role, self.date, self.date)
+        return actor
+
+    def _state_office(self, title: str, partner: Actor | None = None) -> Mention | None:
+        """"Labour Minister Chinedu Okafor", "Defence Secretary Gilberto Santos", "President
+        Albert Mukendi": an office only a state has, with no state named in the title, is held
+        in the state of the person it is coordinated with ("Israeli prime minister Benjamin
+        Netanyahu and energy minister Yuval Steinitz"), else in the state the article named
+        first (its headline's, mostly: the one it is about); none when it has named no state.
+        The first state, not the most named: "Estonia blames Russian military intelligence"
+        names Russia more often than Estonia, whose prime minister speaks."""
+        words = [w.strip(".,'’").lower() for w in title.replace("-", " ").split()]
+        words = [w for w in words if w and w not in ("the", "a", "an")]
+        if not words or not all(w in STATE_OFFICE_WORDS or w in OFFICE_QUALIFIERS for w in words) \
+                or _singular(words[-1]) not in STATE_OFFICE_WORDS:
+            return None
+        if partner is not None and partner.country and partner.id in self.affiliations \
+                and partner.id not in self.office_guesses:
+            state = self.resolver.actor(f"country:{partner.country}")
+            if state is not None:
+                return Mention(state, title, " ".join(words))
+        states = [(min(self.positions[actor_id]), mention)
+                  for actor_id, mention in self.mentions.items() if mention.actor.kind == "country"]
+        if not states:
+            return None
+        return Mention(min(states, key=lambda state: state[0])[1].actor, title, " ".join(words))
 
     def _known(self, text: str, words: list[str]) -> Actor | None:
         """A known person by full name, or by a form used alone, with a title that may say
@@ -319,7 +372,10 @@ class ArticleActors:
     def _person_title(self, head: Token, ent: Span) -> str | None:
         """Words before the name ("Russian Foreign Ministry spokeswoman") or an apposition
         after it ("John Bolton, White House national security adviser")."""
-        left = [t for t in head.lefts if t.i < ent.start and t.dep_ in CORE_DEPS and t.dep_ != "det"]
+        # The parser may hang the title on the first name ("Indian Commerce Minister Rakesh
+        # Menon": "Minister" is a compound of "Rakesh"), so every word of the name is asked.
+        left = [t for word in ent for t in word.lefts
+                if t.i < ent.start and t.dep_ in CORE_DEPS and t.dep_ != "det"]
         if left:
             start = min(t.left_edge.i for t in left)
             return head.doc[start : ent.start].text
@@ -396,7 +452,10 @@ class ArticleActors:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
                 found = self._resolve(child, speaker)
                 if found is not None and found[0].actor.kind == "person":
-                    return _by(found[0], "actor.appositive_person", found[1])
+                    # "Nigeria's oil minister, Chukwuma Eze": the description is the title.
+                    title = head.doc[head.left_edge.i : child.left_edge.i].text.strip(" ,")
+                    actor = self._affiliate(found[0].actor, title) if title else found[0].actor
+                    return _by(dataclasses.replace(found[0], actor=actor), "actor.appositive_person", found[1])
 
         if head.pos_ == "NOUN":
             # "the UN peacekeeping mission, MINUSCA": a description with the body's own name in
@@ -745,6 +804,16 @@ class ArticleActors:
         actor = self._person(name, head.doc[chain[0].i : words[0].i].text)
         return _by(Mention(actor, name), "actor.title_name") if actor else None
 
+    def _coordinated_person(self, head: Token) -> Actor | None:
+        """The person met before whose name this one is coordinated with ("Benjamin Netanyahu
+        and energy minister Yuval Steinitz"): the parser hangs the second name on the first."""
+        if head.dep_ != "conj":
+            return None
+        ent = _entity_of(head.head)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        return self.persons.get(_name_words(ent.text)[0])
+
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         person = rules.rule("actor.person")
         if ent is None:
@@ -761,13 +830,18 @@ class ArticleActors:
         if known is not None:
             return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
         title = self._person_title(head, ent)
-        actor = self._person(ent.text, title)
+        actor = self._person(ent.text, title, self._coordinated_person(head))
         gender = _gender_of_title(title) if actor is not None and title else None
         if gender is not None:
             self.title_genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
         if actor is not None and self.resolver.persons.get(actor.id) is not None:
             person = rules.rule("actor.known_person")
         return Mention(actor, ent.text, rule=person) if actor else None
+
+
+def _singular(word: str) -> str:
+    """"representatives" -> "representative": titles before several names are plural."""
+    return word[:-1] if word.endswith("s") and word[:-1] in STATE_OFFICE_WORDS else word
 
 
 def _gender_of_title(text: str) -> str | None:
