@@ -238,6 +238,16 @@ def test_a_generation_suffix_is_another_person(nlp, resolver):
     assert Persons.load().by_full_name("Robert F. Kennedy") is None  # the father of the known Jr.
 
 
+def test_a_generation_suffix_cut_off_by_a_comma_is_no_person(nlp, resolver):
+    """"Cyrus R. Vance, Jr.": the parser makes "Jr." a name of its own."""
+    item = read(nlp, resolver, "Trump sues prosecutor",
+                "President Trump sued Manhattan District Attorney Cyrus R. Vance, Jr. and his own tax "
+                "preparer Mazars USA to block the release of his tax returns.")
+    assert "person:jr" not in persons_in(item)
+    assert ("sue", "person:cyrus-r-vance") in {
+        (e.action.lemma, e.target.actor.id if e.target else None) for e in item.events}
+
+
 def test_an_office_needs_its_start(tmp_path):
     extra = tmp_path / "open.toml"
     extra.write_text('[[person]]\nname = "Ruth Haldorsen"\n[[person.office]]\norg = "country:NOR"\n'

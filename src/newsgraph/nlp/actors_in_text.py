@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.resolver import Resolver, known_forms
@@ -173,6 +174,8 @@ class ArticleActors:
             return True
         if len(words) == 1:
             word = words[0]
+            if word.lower().rstrip(".") in NAME_CONSTANTS.suffix_not_acronyms:
+                return True  # "Cyrus R. Vance, Jr.": the parser may cut the suffix off as a name
             known = lambda w: w in self.persons or self.resolver.persons.is_short_name(w)  # noqa: E731
             parts = [p for p in word.split("-") if p[:1].isupper()]
             if len(parts) > 1 and sum(map(known, parts)) >= 2:
