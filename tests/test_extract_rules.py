@@ -626,6 +626,16 @@ def test_a_gerund_the_parser_made_a_modifier_is_the_accused_act(nlp, resolver):
         nlp, resolver, "Kenya criticized the lack of funding for Somalia's army."))
 
 
+def test_a_question_asserts_no_event(nlp, resolver):
+    """`action.question`: a sentence that ends in a question mark, quoted or not, reports no
+    event; the statement beside it still does."""
+    assert events_of(nlp, resolver, "Did Russia threaten Ukraine with new sanctions?") == ()
+    quoted = events_of(nlp, resolver, '"Will China attack Taiwan?" the senator asked.')
+    assert "attack" not in {e.action.lemma for e in quoted}
+    asked = events_of(nlp, resolver, "Will China attack Taiwan?", "Japan condemned China.")
+    assert triples(asked) == {("country:JPN", "condemn", "country:CHN")}
+
+
 def test_a_match_won_is_no_political_event(nlp, resolver):
     """`action.sports_result`: beating another side with a score, or in a sentence about a
     cup or a title, is sport; beating back an assault is still an event."""

@@ -81,6 +81,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # enti
 NARRATOR_OBJECT = rules.rule("action.narrator_object")
 NARRATOR_PRONOUNS = rules.words("narrator_pronouns")
 TARGET_NONE = rules.rule("target.none")
+QUESTION = rules.rule("action.question")
+QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -672,6 +674,8 @@ class SentenceReader:
 
     def events(self, article_id: str, sentence_index: int) -> Iterator[Event]:
         self.headline = sentence_index == 0
+        if QUESTION_END.search(self.sent.text) and rules.enabled(QUESTION):
+            return  # "Did Red Hat speak with the developers?": a question asserts no event
         self.find_speakers()
         for verb in self.sent:
             if verb.pos_ != "VERB" and not (sentence_index == 0 and _is_headline_verb(verb)) \
