@@ -682,6 +682,16 @@ def test_i_and_me_of_a_speaker_without_office_are_no_state(nlp, resolver):
     assert all(e.target is None or e.target.actor.id != "country:IND" for e in told if e.action.lemma == "sell")
 
 
+def test_we_of_a_speaker_titled_by_another_body_is_not_the_articles_state(nlp, resolver):
+    """"We" of a speaker with no office speaks for the article's state; "we" of a union's
+    president speaks for the union, which is no state."""
+    found = events_of(nlp, resolver, "Ghana's economy shrank last year.",
+                      "\"We have asked Britain to help us,\" union president Kofi Mensah said.",
+                      "\"We have asked France to help us,\" Kwame Boateng said.")
+    asked = {(e.source.actor.id, e.target.actor.id if e.target else None) for e in found if e.action.lemma == "ask"}
+    assert asked == {("country:GHA", "country:FRA")}
+
+
 def test_talking_to_the_press_is_no_event(nlp, resolver):
     """`action.press_interview`: "spoke to Wikinews" is how the article learned what it
     reports; banning the BBC is an event against it."""

@@ -94,6 +94,7 @@ class ArticleActors:
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
+    other_bodies: set[str] = field(default_factory=set)  # person ids whose title names no state nor known body
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
@@ -299,7 +300,9 @@ class ArticleActors:
                 and rules.enabled("actor.state_office"):
             org, guess = self._state_office(title, partner), True
         if org is None:
+            self.other_bodies.add(actor.id)
             return actor
+        self.other_bodies.discard(actor.id)
         if actor.id in self.office_guesses:  # a title that names the state beats the guess
             self.office_guesses.discard(actor.id)
             actor = dataclasses.replace(actor, country=None)
@@ -433,7 +436,7 @@ class ArticleActors:
                     return None  # "they told me that ...": a body says no "I"; "me" is the narrator
                 org = self.organisation_of(speaker)
                 if org is None and speaker is not None and speaker.actor.kind == "person" \
-                        and lower not in SINGULAR_SPEAKER:
+                        and lower not in SINGULAR_SPEAKER and speaker.actor.id not in self.other_bodies:
                     # "'We have asked Brussels ...,' she said": a speaker whose office is not
                     # known speaks for the state the article is about; "I" and "me" without an
                     # office are the speaker alone ("she told me she would help me")
