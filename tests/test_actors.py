@@ -364,6 +364,8 @@ def test_user_aliases(tmp_path: Path) -> None:
     ('[[alias]]\nactor = "ngo:nobody"\naliases = ["x"]\n', "unknown actor"),
     ('[[actor]]\nid = "ngo:x"\nname = "X"\nalias = ["y"]\n', "unknown keys"),
     ('[actors]\n', "unknown keys"),
+    ('[ambiguous]\n"Congo" = ["country:COD"]\n', "two or more known actor ids"),
+    ('[ambiguous]\n"Congo" = ["country:COD", "country:XXX"]\n', "two or more known actor ids"),
 ])
 def test_user_file_errors(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.toml"

@@ -905,3 +905,25 @@ def test_them_after_a_subject_of_several_actors_is_all_of_them(nlp, resolver):
               if e.action.lemma == "help"]
     assert {(e.source.actor.id, e.target.actor.id) for e in helped} == {
         ("igo:european-union", "country:LTU"), ("igo:european-union", "country:LVA")}
+
+
+def test_a_named_persons_government_is_the_state_they_serve(nlp, resolver):
+    """`actor.owner_body` for a name as for a pronoun: "Kaboré's government" is Burkina Faso's
+    government, not Kaboré."""
+    found = events_of(nlp, resolver, "Burkinabe President Paul Kaboré met the ECOWAS envoy.",
+                      "Kaboré's government rejected the ECOWAS report.")
+    rejected = next(e for e in found if e.action.lemma == "reject")
+    assert (rejected.source.actor.id, rejected.source.role) == ("country:BFA", "government")
+
+
+def test_a_name_two_states_go_by_is_the_one_the_article_names_otherwise(nlp, resolver):
+    """`actor.ambiguous_name`: "Congo" beside "Kinshasa" is the Democratic Republic, beside
+    "Brazzaville" the Republic; alone, it is no actor (not a place called Congo)."""
+    kinshasa = events_of(nlp, resolver, "Congo accused Rwanda of arming rebels.",
+                         "Kinshasa recalled its ambassador from Kigali.")
+    assert ("country:COD", "accuse", "country:RWA") in triples(kinshasa)
+    brazzaville = events_of(nlp, resolver, "Congo accused Rwanda of arming rebels.",
+                            "Brazzaville recalled its ambassador from Kigali.")
+    assert ("country:COG", "accuse", "country:RWA") in triples(brazzaville)
+    alone = events_of(nlp, resolver, "Congo accused Rwanda of arming rebels.")
+    assert not any("congo" in e.source.actor.id for e in alone)

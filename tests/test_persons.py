@@ -11,6 +11,7 @@ from newsgraph.actors.resolver import Resolver
 from newsgraph.corpus.records import make_article
 from newsgraph.graph.records import Actor, Affiliation, Article, ExtractedArticle
 from newsgraph.nlp.extract import parse, read_doc
+from helpers import events_if_the_ner_tags, events_of
 
 
 def read(nlp, resolver, title: str, body: str, published: str | None = "2020-10-01") -> ExtractedArticle:
@@ -321,3 +322,15 @@ def test_an_opposition_leader_is_of_the_articles_state_and_a_union_leader_is_not
     persons = persons_in(item)
     assert persons["person:grace-banda"] == ("person", "MWI")
     assert persons["person:peter-phiri"] == ("person", None)
+
+
+def test_a_name_in_apposition_to_a_position_is_a_person_whatever_the_ner_says(nlp, resolver):
+    """"Malawi's main opposition leader, Chimwemwe Banda": the description says what the name is
+    (the NER may call it an organisation); a name the gazetteer knows stays what it is."""
+    found = events_if_the_ner_tags(
+        nlp, resolver, "Malawi's main opposition leader, Chimwemwe Banda, rejected the results on Sunday.",
+        {"Chimwemwe Banda": "ORG"})
+    rejected = next(e for e in found if e.action.lemma == "reject")
+    assert (rejected.source.actor.id, rejected.source.actor.country) == ("person:chimwemwe-banda", "MWI")
+    found = events_of(nlp, resolver, "The UN mission in Congo, MONUSCO, condemned the attack.")
+    assert {e.source.actor.id for e in found} == {"igo:monusco"}

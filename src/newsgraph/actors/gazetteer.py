@@ -81,7 +81,7 @@ _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*\.?")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 # "person" tables are known persons, read by actors/persons.py from the same user file.
-_TOP_KEYS = {"actor", "alias", "heads", "demonyms", "generic_heads", "office_titles", "person", "merge"}
+_TOP_KEYS = {"actor", "alias", "heads", "demonyms", "generic_heads", "office_titles", "person", "merge", "ambiguous"}
 _ACTOR_KEYS = {"id", "name", "kind", "country", "aliases", "exact_case"}
 _ALIAS_KEYS = {"actor", "role", "aliases", "exact_case"}
 _MERGE_KEYS = {"from", "into", "name", "country"}
@@ -170,6 +170,8 @@ class Gazetteer:
     office_titles: frozenset[str]
     # Curation: actor id -> (id, name, country) of the actor it is one with (`[[merge]]`).
     merges: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    # A name several actors go by ("Congo"): the article's other names decide (`[ambiguous]`).
+    ambiguous: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     max_alias_words: int = field(init=False)
     max_head_words: int = field(init=False)
 
@@ -227,6 +229,7 @@ class _Builder:
         self.generic: set[str] = set()
         self.titles: set[str] = set()
         self.merges: dict[str, tuple[str, str | None, str | None]] = {}
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
 
     def add_countries(self, document: dict[str, Any]) -> None:
         for country in document["countries"]:
@@ -260,6 +263,10 @@ class _Builder:
         self.titles.update(alias_key(w) for w in doc.get("office_titles", []))
         for entry in doc.get("merge", []):
             self._merge(entry, origin)
+        for text, actor_ids in doc.get("ambiguous", {}).items():
+            if not isinstance(actor_ids, list) or len(actor_ids) < 2 or any(a not in self.actors for a in actor_ids):
+                raise ValueError(f"{origin}: ambiguous {text!r} needs a list of two or more known actor ids")
+            self.ambiguous[alias_key(text)] = tuple(actor_ids)
 
     def _merge(self, entry: dict[str, Any], origin: str) -> None:
         """`[[merge]] from = ["person:zakharova"], into = "person:maria-zakharova"`: the
@@ -344,6 +351,7 @@ class _Builder:
             generic_heads=frozenset(self.generic),
             office_titles=frozenset(self.titles),
             merges=self._merge_chains(),
+            ambiguous={k: tuple(actors[a] for a in ids) for k, ids in self.ambiguous.items()},
         )
 
     def _merge_chains(self) -> dict[str, tuple[str, str | None, str | None]]:

@@ -155,6 +155,11 @@ class Resolver:
         self._cache[text] = mention
         return mention
 
+    def ambiguous(self, text: str) -> tuple[Actor, ...]:
+        """The actors a name that several go by may mean ("Congo": the two Congos); empty for
+        any other name."""
+        return self.gazetteer.ambiguous.get(join(self._strip(tokenize(text))), ())
+
     def group_role(self, noun: str) -> str | None:
         """The sector a group noun gives its state ("residents": civilians), or None."""
         return self._heads.get(join(tokenize(noun)))

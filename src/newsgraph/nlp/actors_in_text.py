@@ -455,13 +455,14 @@ class ArticleActors:
         # "Iran's chief negotiator, Deputy Foreign Minister Reza Ghaffari": the person named
         # in apposition is the actor; the title phrase only says whom they serve.
         for child in head.rights:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
-                found = self._resolve(child, speaker)
-                if found is not None and found[0].actor.kind == "person":
-                    # "Nigeria's oil minister, Chukwuma Eze": the description is the title.
-                    title = head.doc[head.left_edge.i : child.left_edge.i].text.strip(" ,")
-                    actor = self._affiliate(found[0].actor, title) if title else found[0].actor
-                    return _by(dataclasses.replace(found[0], actor=actor), "actor.appositive_person", found[1])
+            if child.dep_ != "appos" or head.ent_type_ == "PERSON":
+                continue
+            found = self._resolve(child, speaker) if child.ent_type_ == "PERSON" else self._described_name(head, child)
+            if found is not None and found[0].actor.kind == "person":
+                # "Nigeria's oil minister, Chukwuma Eze": the description is the title.
+                title = head.doc[head.left_edge.i : child.left_edge.i].text.strip(" ,")
+                actor = self._affiliate(found[0].actor, title) if title else found[0].actor
+                return _by(dataclasses.replace(found[0], actor=actor), "actor.appositive_person", found[1])
 
         if head.pos_ == "NOUN":
             # "the UN peacekeeping mission, MINUSCA": a description with the body's own name in
@@ -593,6 +594,12 @@ class ArticleActors:
                     return _by(dataclasses.replace(found[0], text=ent.text), "actor.acronym", found[1])
             if kind == "place" and " " not in name and self._not_a_person([name]):
                 return None  # "the Bidens", tagged a place: a family, no place and no one person
+            candidates = self.resolver.ambiguous(name)
+            if candidates and rules.enabled("actor.ambiguous_name"):
+                # "Congo" in an article that also says "Kinshasa" is the Democratic Republic;
+                # with no such clue, or clues for both, it is no actor rather than a guess.
+                named = [a for a in candidates if a.id in self.context]
+                return _by(Mention(named[0], ent.text), "actor.ambiguous_name") if len(named) == 1 else None
             short = self.short_forms.get(name.lower())
             if short is not None:
                 # "the Tigers" after "the Tamil Tigers", "the Brotherhood" after "the Muslim
@@ -633,24 +640,19 @@ class ArticleActors:
                 if child.pos_ == "PRON" or (child.dep_ == "poss" and child.pos_ == "NOUN"):
                     # "its troops"; "the group's positions": the owner is an actor met before.
                     found = self._resolve(child, speaker)
-                    if found is not None and found[0].actor.kind == "person" and lemma in OWNED_BODIES:
-                        body = self.body_of(found[0])
-                        if body is not None:  # "her government": the state she serves
-                            role = (DESCRIPTION_ROLES.get(lemma) or self.resolver.group_role(head.text) or "government") \
-                                if body.actor.kind == "country" else body.role
-                            return _by(Mention(body.actor, core.text, role), "actor.owner_body", found[1])
                     if found is not None:
-                        return _by(found[0], "actor.owner", found[1])
+                        return self._owned_body(found, lemma, head, core) or _by(found[0], "actor.owner", found[1])
                     continue
                 mention = self._modifier_actor(child)
                 if mention is not None:
                     return _by(mention, "actor.modifier")
                 if child.dep_ == "poss" and child.pos_ == "PROPN":
                     # "Mahan's permit", "Macron's statement": a named owner the gazetteer does
-                    # not know, a person or an organisation by its entity.
+                    # not know, a person or an organisation by its entity; "Dube's government"
+                    # is the state the person serves.
                     found = self._resolve(child, speaker)
                     if found is not None:
-                        return _by(found[0], "actor.owner", found[1])
+                        return self._owned_body(found, lemma, head, core) or _by(found[0], "actor.owner", found[1])
         # "a camp in Jenin", "positions near Jilib": a site stands for the place it is in.
         if head.lemma_.lower() in SITE_NOUNS:
             for child in head.rights:
@@ -809,6 +811,35 @@ class ArticleActors:
             return None
         actor = self._person(name, head.doc[chain[0].i : words[0].i].text)
         return _by(Mention(actor, name), "actor.title_name") if actor else None
+
+    def _described_name(self, head: Token, name_head: Token) -> tuple[Mention, float] | None:
+        """"Zimbabwe's main opposition leader, Tendai Chikowore": two or three capitalised words
+        in apposition to a position word name a person, whatever the NER called them (here an
+        organisation), unless the gazetteer knows the name."""
+        if head.lemma_.lower() not in POSITION_WORDS | STATE_OFFICE_WORDS or name_head.pos_ != "PROPN":
+            return None
+        words = [t for t in name_head.lefts if t.dep_ == "compound" and t.i >= name_head.left_edge.i] + [name_head]
+        if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1 or any(
+                not t.text[:1].isupper() or not t.text.replace("-", "").isalpha() for t in words):
+            return None
+        name = head.doc[words[0].i : name_head.i + 1].text
+        if self.resolver.lookup(name) is not None:
+            return None
+        actor = self._person(name, None)
+        return _by(Mention(actor, name), "actor.person") if actor else None
+
+    def _owned_body(self, owner: tuple[Mention, float], lemma: str, head: Token,
+                    core: Span) -> tuple[Mention, float] | None:
+        """"her government", "Dube's army": a person's body is the body the person serves, or
+        the person's state with the body's role."""
+        if owner[0].actor.kind != "person" or lemma not in OWNED_BODIES:
+            return None
+        body = self.body_of(owner[0])
+        if body is None:
+            return None
+        role = (DESCRIPTION_ROLES.get(lemma) or self.resolver.group_role(head.text) or "government") \
+            if body.actor.kind == "country" else body.role
+        return _by(Mention(body.actor, core.text, role), "actor.owner_body", owner[1])
 
     def _coordinated_person(self, head: Token) -> Actor | None:
         """The person met before whose name this one is coordinated with ("Benjamin Netanyahu
