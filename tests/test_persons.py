@@ -334,3 +334,11 @@ def test_a_name_in_apposition_to_a_position_is_a_person_whatever_the_ner_says(nl
     assert (rejected.source.actor.id, rejected.source.actor.country) == ("person:chimwemwe-banda", "MWI")
     found = events_of(nlp, resolver, "The UN mission in Congo, MONUSCO, condemned the attack.")
     assert {e.source.actor.id for e in found} == {"igo:monusco"}
+
+
+def test_a_legislator_is_of_the_state_whose_legislature_the_article_named(nlp, resolver):
+    """"Senator Ann Hale" after "several US lawmakers" in a story about Morocco is American."""
+    item = read(nlp, resolver, "Morocco signs battery deal with Chinese firm",
+                "Morocco signed the deal on Thursday. Several US lawmakers criticised it, and Senator "
+                "Ann Hale asked the Treasury to act.")
+    assert persons_in(item)["person:ann-hale"] == ("person", "USA")

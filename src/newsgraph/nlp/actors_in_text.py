@@ -48,6 +48,7 @@ SHORT_FORM_STOPWORDS = frozenset(rules.words("short_form_stopwords"))
 POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
 POSITION_WORDS = frozenset(rules.words("position_words"))
 STATE_OFFICE_WORDS = frozenset(rules.words("state_office_words"))
+LEGISLATOR_WORDS = frozenset(rules.words("legislator_words"))
 OFFICE_QUALIFIERS = frozenset(rules.words("office_qualifiers")) | STATE_OFFICE_WORDS | {
     word + "s" for word in STATE_OFFICE_WORDS}
 STORM_WORDS = frozenset(rules.words("storm_words"))
@@ -322,8 +323,11 @@ class ArticleActors:
         """"Labour Minister Chinedu Okafor", "Defence Secretary Gilberto Santos", "President
         Albert Mukendi": an office only a state has, with no state named in the title, is held
         in the state of the person it is coordinated with ("Israeli prime minister Benjamin
-        Netanyahu and energy minister Yuval Steinitz"), else in the state the article named
-        first (its headline's, mostly: the one it is about); none when it has named no state.
+        Netanyahu and energy minister Yuval Steinitz"), else, for a legislator, in the state
+        whose legislature the article named last ("Senator Mark Ellison" after "several US
+        lawmakers"), else in the state the article named first (its headline's, mostly: the
+        one it is about); none when it has named no state. Ministries are not matched so: a
+        story of two states names both foreign ministries (held-out said so).
         The first state, not the most named: "Estonia blames Russian military intelligence"
         names Russia more often than Estonia, whose prime minister speaks."""
         words = [w.strip(".,'’").lower() for w in title.replace("-", " ").split()]
@@ -336,6 +340,9 @@ class ArticleActors:
             state = self.resolver.actor(f"country:{partner.country}")
             if state is not None:
                 return Mention(state, title, " ".join(words))
+        legislature = self.bodies.get("legislature") if any(_singular(w) in LEGISLATOR_WORDS for w in words) else None
+        if legislature is not None and legislature.actor.kind == "country":
+            return Mention(legislature.actor, title, " ".join(words))
         states = [(min(self.positions[actor_id]), mention)
                   for actor_id, mention in self.mentions.items() if mention.actor.kind == "country"]
         if not states:
