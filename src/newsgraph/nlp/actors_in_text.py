@@ -49,6 +49,8 @@ POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
 POSITION_WORDS = frozenset(rules.words("position_words"))
 STATE_OFFICE_WORDS = frozenset(rules.words("state_office_words"))
 LEGISLATOR_WORDS = frozenset(rules.words("legislator_words"))
+# The words a bare state office's title may consist of: its office words (also plural, before
+# several names), ranks and portfolios.
 OFFICE_QUALIFIERS = frozenset(rules.words("office_qualifiers")) | STATE_OFFICE_WORDS | {
     word + "s" for word in STATE_OFFICE_WORDS}
 STORM_WORDS = frozenset(rules.words("storm_words"))
@@ -95,7 +97,7 @@ class ArticleActors:
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
-    other_bodies: set[str] = field(default_factory=set)  # person ids whose title names no state nor known body
+    other_bodies: set[str] = field(default_factory=set)  # person ids whose office is of a body no state nor known
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
@@ -301,7 +303,8 @@ class ArticleActors:
                 and rules.enabled("actor.state_office"):
             org, guess = self._state_office(title, partner), True
         if org is None:
-            self.other_bodies.add(actor.id)
+            if any(_singular(w.strip(".,").lower()) in POSITION_WORDS | STATE_OFFICE_WORDS for w in title.split()):
+                self.other_bodies.add(actor.id)  # "union president": an office, not of a state
             return actor
         self.other_bodies.discard(actor.id)
         if actor.id in self.office_guesses:  # a title that names the state beats the guess
@@ -332,7 +335,7 @@ class ArticleActors:
         names Russia more often than Estonia, whose prime minister speaks."""
         words = [w.strip(".,'’").lower() for w in title.replace("-", " ").split()]
         words = [w for w in words if w and w not in ("the", "a", "an")]
-        if not words or not all(w in STATE_OFFICE_WORDS or w in OFFICE_QUALIFIERS for w in words) \
+        if not words or not all(w in OFFICE_QUALIFIERS for w in words) \
                 or _singular(words[-1]) not in STATE_OFFICE_WORDS:
             return None
         if partner is not None and partner.country and partner.id in self.affiliations \
