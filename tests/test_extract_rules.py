@@ -927,3 +927,12 @@ def test_a_name_two_states_go_by_is_the_one_the_article_names_otherwise(nlp, res
     assert ("country:COG", "accuse", "country:RWA") in triples(brazzaville)
     alone = events_of(nlp, resolver, "Congo accused Rwanda of arming rebels.")
     assert not any("congo" in e.source.actor.id for e in alone)
+
+
+def test_from_after_what_is_sent_is_its_origin_not_a_target(nlp, resolver):
+    """"dispatched a rescue team from Tibet": Tibet is where the team comes from; "withdrew
+    its troops from Mali" still acts on Mali."""
+    sent = events_of(nlp, resolver, "China dispatched a search and rescue team from Tibet.")
+    assert "place:tibet" not in {e.target.actor.id for e in sent if e.target}
+    withdrawn = events_of(nlp, resolver, "France withdrew its troops from Mali.")
+    assert ("country:FRA", "withdraw", "country:MLI") in triples(withdrawn)

@@ -81,6 +81,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # enti
 NARRATOR_OBJECT = rules.rule("action.narrator_object")
 NARRATOR_PRONOUNS = rules.words("narrator_pronouns")
 TARGET_NONE = rules.rule("target.none")
+SENDING_VERBS = rules.words("sending_verbs")
+ORIGIN_PREPS = frozenset({"from"})
 QUESTION = rules.rule("action.question")
 QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 
@@ -113,6 +115,12 @@ def _coordinated(token: Token) -> list[Token]:
         found += [c for c in appos.conjuncts if c not in found]
     return found
 
+
+
+def _origins(lemma: str) -> frozenset[str]:
+    """"dispatched a rescue team from Tibet", "sent troops from Kenya": after what is sent,
+    "from" names where it comes from, not whom the sending is aimed at."""
+    return ORIGIN_PREPS if lemma in SENDING_VERBS else frozenset()
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
@@ -615,7 +623,7 @@ class SentenceReader:
                 # "talks on maritime security": after a noun two parties share, a topic
                 topics = TOPIC_PREPS if obj.lemma_.lower() in RECIPROCAL_LEMMAS else frozenset()
                 obj_preps = [c for o in dict.fromkeys((obj, given)) for c in o.children
-                             if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS - topics]
+                             if c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS - topics - _origins(lemma)]
                 action = Action(
                     lemma=(f"{lemma} {particle_text}" if particle_text else lemma)
                     if noun_event.keep_lemma else obj.lemma_.lower(),
@@ -665,7 +673,7 @@ class SentenceReader:
         object_tokens = [o for o, _ in objects]
         holders = object_tokens + [_event_noun_of(o, verb.lemma_.lower()) for o in object_tokens]
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
-                        if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS]
+                        if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS - _origins(lemma)]
         targets = (objects
                    + [(c, TARGET_PREPOSITION) for c in nested]
                    + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})]
