@@ -291,6 +291,9 @@ def test_a_state_office_with_no_state_named_is_held_in_the_articles_first_state(
     # a legislator is of the state whose legislature the article named last
     ("Morocco signs battery deal with Chinese firm", "Morocco signed the deal on Thursday. Several US lawmakers "
      "criticised it, and Senator Ann Hale asked the Treasury to act.", "person:ann-hale", "USA"),
+    # a legislators' title in the plural is each one's
+    ("Kenya and Uganda sign pact", "Kenya signed the pact. The US House of Representatives welcomed it, and "
+     "Representatives Tom Hardy, Lisa Grant, and Paul Mercer wrote to Nairobi.", "person:paul-mercer", "USA"),
     # the parser hangs "Minister" on "Rakesh", not on "Menon": every word of the name is asked
     ("Trade talks resume", "British Business Secretary Oliver Hartley held talks with Indian Commerce Minister "
      "Rakesh Menon and said both sides wanted a deal.", "person:rakesh-menon", "IND"),

@@ -49,6 +49,7 @@ POPULACE_SECTORS = frozenset(rules.words("populace_sectors"))
 POSITION_WORDS = frozenset(rules.words("position_words"))
 STATE_OFFICE_WORDS = frozenset(rules.words("state_office_words"))
 LEGISLATOR_WORDS = frozenset(rules.words("legislator_words"))
+PLURAL_LEGISLATORS = frozenset(word + "s" for word in LEGISLATOR_WORDS)
 # The words a bare state office's title may consist of: its office words (also plural, before
 # several names), ranks and portfolios.
 OFFICE_QUALIFIERS = frozenset(rules.words("office_qualifiers")) | STATE_OFFICE_WORDS | {
@@ -97,6 +98,7 @@ class ArticleActors:
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
+    titles: dict[str, str] = field(default_factory=dict)  # person id -> the title first met before the name
     other_bodies: set[str] = field(default_factory=set)  # person ids whose office is of a body no state nor known
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
@@ -877,7 +879,17 @@ class ArticleActors:
         if known is not None:
             return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
         title = self._person_title(head, ent)
-        actor = self._person(ent.text, title, self._coordinated_person(head))
+        partner = self._coordinated_person(head)
+        if title is None and partner is not None:
+            # "Representatives Eliot Engel, Adam Schiff, and Elijah Cummings": a legislators'
+            # title in the plural is each one's (not "Presidents Buhari of Nigeria and Talon
+            # of Benin", whose states differ).
+            shared = self.titles.get(partner.id, "")
+            if shared.split() and shared.split()[-1].lower().rstrip(".") in PLURAL_LEGISLATORS:
+                title = shared
+        actor = self._person(ent.text, title, partner)
+        if actor is not None and title:
+            self.titles.setdefault(actor.id, title)
         gender = _gender_of_title(title) if actor is not None and title else None
         if gender is not None:
             self.title_genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
