@@ -291,6 +291,9 @@ def test_a_state_office_with_no_state_named_is_held_in_the_articles_first_state(
     # a legislator is of the state whose legislature the article named last
     ("Morocco signs battery deal with Chinese firm", "Morocco signed the deal on Thursday. Several US lawmakers "
      "criticised it, and Senator Ann Hale asked the Treasury to act.", "person:ann-hale", "USA"),
+    # "X of Y": the office word is the one before "of"
+    ("Rail strike ends in Kenya", "Kenya's unions called off the strike after talks with Grace Njeri, the "
+     "Secretary of Transport.", "person:grace-njeri", "KEN"),
     # a legislators' title in the plural is each one's
     ("Kenya and Uganda sign pact", "Kenya signed the pact. The US House of Representatives welcomed it, and "
      "Representatives Tom Hardy, Lisa Grant, and Paul Mercer wrote to Nairobi.", "person:paul-mercer", "USA"),

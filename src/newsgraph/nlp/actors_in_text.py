@@ -337,8 +337,9 @@ class ArticleActors:
         names Russia more often than Estonia, whose prime minister speaks."""
         words = [w.strip(".,'’").lower() for w in title.replace("-", " ").split()]
         words = [w for w in words if w and w not in ("the", "a", "an")]
-        if not words or not all(w in OFFICE_QUALIFIERS for w in words) \
-                or _singular(words[-1]) not in STATE_OFFICE_WORDS:
+        office = next((words[:i] for i, w in enumerate(words) if w in ("of", "for")), words)  # "Secretary of State"
+        if not office or not all(w in OFFICE_QUALIFIERS for w in words) \
+                or _singular(office[-1]) not in STATE_OFFICE_WORDS:
             return None
         if partner is not None and partner.country and partner.id in self.affiliations \
                 and partner.id not in self.office_guesses:
