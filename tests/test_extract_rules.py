@@ -438,10 +438,15 @@ def test_a_visits_place_is_its_host(nlp, resolver):
 
 def test_a_passive_whose_subject_is_no_actor_keeps_the_verbs_target(nlp, resolver):
     """"Aid was delivered to Yemen by Saudi Arabia": the target is where the preposition points,
-    as in the active voice; "a truce was agreed by A and B" is reciprocal, as "A and B agreed"."""
-    event = one(nlp, resolver, "Medical aid was delivered to Yemen by Saudi Arabia.", lemma="deliver")
+    as in the active voice; "a truce was agreed by A and B" is reciprocal, as "A and B agreed"
+    is. The passive reads as the active does, event noun and all."""
+    for passive, active in [("Medical aid was delivered to Yemen by Saudi Arabia.",
+                             "Saudi Arabia delivered medical aid to Yemen."),
+                            ("A ceasefire was agreed by Israel and Hamas.", "Israel and Hamas agreed a ceasefire.")]:
+        assert triples(events_of(nlp, resolver, passive)) == triples(events_of(nlp, resolver, active))
+    event = one(nlp, resolver, "Medical aid was delivered to Yemen by Saudi Arabia.", lemma="aid")
     assert (event.source.actor.id, event.target.actor.id) == ("country:SAU", "country:YEM")
-    event = one(nlp, resolver, "A ceasefire was agreed by Israel and Hamas.", lemma="agree")
+    event = one(nlp, resolver, "A ceasefire was agreed by Israel and Hamas.", lemma="ceasefire")
     assert (event.source.actor.id, event.target.actor.id) == ("country:ISR", "armed_group:hamas")
 
 
@@ -936,3 +941,11 @@ def test_from_after_what_is_sent_is_its_origin_not_a_target(nlp, resolver):
     assert "place:tibet" not in {e.target.actor.id for e in sent if e.target}
     withdrawn = events_of(nlp, resolver, "France withdrew its troops from Mali.")
     assert ("country:FRA", "withdraw", "country:MLI") in triples(withdrawn)
+
+
+def test_a_light_verbs_event_noun_may_be_its_passive_subject(nlp, resolver):
+    """"A protest was lodged by Vietnam with Indonesia": the event is the noun, the agent its
+    source, as in "Vietnam lodged a protest with Indonesia"."""
+    found = events_of(nlp, resolver, "A formal protest was lodged by Vietnam with Indonesia on Monday.",
+                      "Air strikes were carried out by Israel against targets in Syria.")
+    assert {("country:VNM", "protest", "country:IDN"), ("country:ISR", "strike", "country:SYR")} <= triples(found)

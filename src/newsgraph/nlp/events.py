@@ -614,7 +614,8 @@ class SentenceReader:
                 True, rules.rule("action.verb_preposition")
         noun_event = None
         # "called a nationwide strike": the parser can make the event noun a predicate (oprd)
-        nouns = [o for o, _ in objects] + _children(verb, {"oprd"})
+        # "The subpoena was issued by the House": in the passive, the subject
+        nouns = [o for o, _ in objects] + _children(verb, {"oprd", "nsubjpass"})
         for given, obj in [(o, _event_noun_of(o, lemma)) for o in nouns]:
             noun_event = lexicon.classify_noun(_noun_key(obj), lemma)
             controls = any(c.dep_ == "xcomp" for c in verb.children)  # "ordered forces to leave"
@@ -824,6 +825,8 @@ class SentenceReader:
             return  # "Tonga beat Papua New Guinea 19-12": a match
         if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS
+                     # "Israel and Hamas agreed a ceasefire": the verb is done together
+                     or verb.lemma_.lower() in RECIPROCAL_LEMMAS
                      # "Mozambique and RENAMO agreed to extend the truce": done together
                      or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RECIPROCAL_LEMMAS))):
             sources, targets = sources[:1], [
