@@ -291,8 +291,10 @@ def test_a_state_office_with_no_state_named_is_held_in_the_articles_first_state(
     # a legislator is of the state whose legislature the article named last
     ("Morocco signs battery deal with Chinese firm", "Morocco signed the deal on Thursday. Several US lawmakers "
      "criticised it, and Senator Ann Hale asked the Treasury to act.", "person:ann-hale", "USA"),
-    ("Congo court confirms result", "Kinshasa's court confirmed the result on Monday. Opposition candidate "
-     "Jean Mbala rejected it.", "person:jean-mbala", "COD"),
+    # a candidate may run anywhere: "candidate Joshua Perkins" in a US party's race, in an article
+    # that named Colombia first, is of no state the title shows
+    ("Party picks its nominee", "The nominee once taught in Colombia. He won the party's nomination over "
+     "candidate Joshua Parker.", "person:joshua-parker", None),
     # "X of Y": the office word is the one before "of"
     ("Rail strike ends in Kenya", "Kenya's unions called off the strike after talks with Grace Njeri, the "
      "Secretary of Transport.", "person:grace-njeri", "KEN"),
