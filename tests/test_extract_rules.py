@@ -949,3 +949,12 @@ def test_a_light_verbs_event_noun_may_be_its_passive_subject(nlp, resolver):
     found = events_of(nlp, resolver, "A formal protest was lodged by Vietnam with Indonesia on Monday.",
                       "Air strikes were carried out by Israel against targets in Syria.")
     assert {("country:VNM", "protest", "country:IDN"), ("country:ISR", "strike", "country:SYR")} <= triples(found)
+
+
+def test_raising_an_event_noun_is_that_event(nlp, resolver):
+    """"boosted military aid to Syria", "strengthened defence cooperation": increase, boost,
+    strengthen and deepen are light verbs, as "step up" is; raising a thing is no event."""
+    found = events_of(nlp, resolver, "Russia boosted military aid to Syria.",
+                      "Japan and India strengthened defence cooperation.", "China increased its oil output.")
+    assert {("country:RUS", "aid", "country:SYR"), ("country:JPN", "cooperation", "country:IND")} <= triples(found)
+    assert not any(e.source.actor.id == "country:CHN" for e in found)
