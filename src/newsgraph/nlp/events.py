@@ -116,11 +116,11 @@ def _coordinated(token: Token) -> list[Token]:
     return found
 
 
-
 def _origins(lemma: str) -> frozenset[str]:
     """"dispatched a rescue team from Tibet", "sent troops from Kenya": after what is sent,
     "from" names where it comes from, not whom the sending is aimed at."""
     return ORIGIN_PREPS if lemma in SENDING_VERBS else frozenset()
+
 
 def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
