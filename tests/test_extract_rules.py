@@ -958,3 +958,13 @@ def test_raising_an_event_noun_is_that_event(nlp, resolver):
                       "Japan and India strengthened defence cooperation.", "China increased its oil output.")
     assert {("country:RUS", "aid", "country:SYR"), ("country:JPN", "cooperation", "country:IND")} <= triples(found)
     assert not any(e.source.actor.id == "country:CHN" for e in found)
+
+
+def test_sending_in_a_disaster_is_aid(nlp, resolver):
+    """`action.relief_sending`: helicopters sent after a cyclone are aid; troops sent to a
+    border stay a mobilisation."""
+    relief = events_of(nlp, resolver, "South Africa sent four military helicopters to Mozambique after the "
+                                      "cyclone flooded the coast.")
+    troops = events_of(nlp, resolver, "Russia sent more troops to the Ukrainian border.")
+    assert {e.action.category for e in relief if e.action.lemma == "send"} == {"AID"}
+    assert {e.action.category for e in troops if e.action.lemma == "send"} == {"MOBILIZE"}

@@ -83,6 +83,8 @@ NARRATOR_PRONOUNS = rules.words("narrator_pronouns")
 TARGET_NONE = rules.rule("target.none")
 SENDING_VERBS = rules.words("sending_verbs")
 ORIGIN_PREPS = frozenset({"from"})
+RELIEF_SENDING = rules.rule("action.relief_sending")
+RELIEF_WORDS = rules.words("relief_words") | rules.words("storm_words")
 QUESTION = rules.rule("action.question")
 QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 
@@ -834,6 +836,11 @@ class SentenceReader:
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
+        if action.category == "MOBILIZE" and action.lemma.split(" ")[0] in SENDING_VERBS \
+                and rules.enabled(RELIEF_SENDING) and any(t.lower_ in RELIEF_WORDS for t in verb.sent):
+            # "South Africa sent four military helicopters to Mozambique after the cyclone": a
+            # sending in a sentence about a disaster or relief is aid, not a deployment
+            action, action_rule = dataclasses.replace(action, category="AID", score=6.0), RELIEF_SENDING
         if action.category == "CONSULT" and rules.enabled(PRESS_INTERVIEW) and (
                 any(t.mention.actor.kind == "media" for t in targets)
                 or all(s.mention.actor.kind == "media" for s in sources)):
