@@ -968,3 +968,20 @@ def test_sending_in_a_disaster_is_aid(nlp, resolver):
     troops = events_of(nlp, resolver, "Russia sent more troops to the Ukrainian border.")
     assert {e.action.category for e in relief if e.action.lemma == "send"} == {"AID"}
     assert {e.action.category for e in troops if e.action.lemma == "send"} == {"MOBILIZE"}
+
+
+def test_forces_ordered_to_leave_the_country_leave_another_state(nlp, resolver):
+    """`target.host_country`: "the country" names the state met last, here the one that
+    leaves, which cannot leave itself; its people can."""
+    ordered = events_of(nlp, resolver, "Chad's government ordered French troops to leave the country by March.")
+    assert ("country:FRA", "leave", "country:TCD") in triples(ordered)
+    emigrants = events_of(nlp, resolver, "Thousands of Venezuelans have left the country since 2015.")
+    assert not [e for e in emigrants if e.target is not None]
+
+
+def test_a_military_government_and_its_junta_are_the_states_government(nlp, resolver):
+    """The head noun gives a body's role ("military government" is a government), so "the
+    junta" is the ruling state's, not that of the foreign forces named after it."""
+    found = events_of(nlp, resolver, "Burkina Faso's military government expelled French troops on Monday.",
+                      "The junta accused France of spying.")
+    assert ("country:BFA", "accuse", "country:FRA") in triples(found)

@@ -82,6 +82,17 @@ def test_tickets_families_and_possessive_phrases_are_no_persons(nlp, resolver):
     assert {"person:donald-trump", "person:joe-biden"} <= persons
 
 
+@pytest.mark.parametrize(("body", "persons"), [
+    ("Hurricane Dorian killed 50 people in the Bahamas. Dorian then moved north.", set()),  # a storm
+    ("GitHub said the LRIT system was down.", set()),  # an acronym
+    ("Elizabeth Warren Image: U.S. Senate.", {"person:elizabeth-warren"}),  # a caption's word
+    ("Voters backed the Bernie Sanders-backed candidate.", {"person:bernie-sanders"}),  # an adjective
+])
+def test_what_the_ner_glues_to_a_name_or_calls_a_person_is_no_person(nlp, resolver, body, persons):
+    """What the NER tags a person but a reader would strike out."""
+    assert set(persons_in(read(nlp, resolver, "News", body))) == persons
+
+
 def test_titles_and_digits_are_not_part_of_a_persons_name():
     assert person("Lady Melania Trump").id == "person:melania-trump"
     assert person("Mayor Bill de Blasio").id == "person:bill-de-blasio"

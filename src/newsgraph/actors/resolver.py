@@ -283,6 +283,11 @@ class Resolver:
                 actor, own_role = owner
                 if actor.kind not in _STATE_LIKE:
                     return actor, own_role
+                if trim and self._heads.get(tokens[trim - 1].norm) is not None:
+                    # "Mali's military government": the head noun says which body, a sector
+                    # word before it only describes it (a metonym's role stays: "Kremlin
+                    # officials" are the presidency)
+                    return actor, role
                 return actor, own_role or role
         return None
 

@@ -63,6 +63,9 @@ SITE_NOUNS = PLACE_NOUNS | rules.words("site_nouns")
 COMPANY_NOUNS = rules.words("company_nouns")
 # A person's name needs capitalised words; this rejects NER slips like "dozens". Lower-case
 # name particles are allowed ("Mohammed al-Ghaili", "Ursula von der Leyen").
+# "Sanders-backed", "Trump-era": a compound adjective's tail (not a given name's: "Jae-in")
+ADJECTIVE_TAIL = re.compile(r"(?<=[a-z])-(?:[a-z]+ed|era|style|like|run|born|type)$")
+CAPTION_WORDS = rules.words("caption_words")
 NAME_WORD = re.compile(r"^(?:[A-Z](?:[^\W\d]|[.'’-])*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|bint|da|de|del|della|der|di|do|dos|du|la|le|van|von|ter|den)(?:[-’'][A-Z][\w.'’-]*)?)$")
 
 
@@ -90,6 +93,7 @@ class ArticleActors:
     last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
+    storms: set[str] = field(default_factory=set)  # names the article gives a storm ("Hurricane Dorian")
     acronyms: dict[str, Span] = field(default_factory=dict)  # "CNE" -> "National Electoral Commission"
     name_heads: dict[str, Mention | None] = field(default_factory=dict)  # "commission" -> the body (None: two)
     short_forms: dict[str, Mention | None] = field(default_factory=dict)  # "tigers" -> the LTTE (None: two claim it)
@@ -132,7 +136,14 @@ class ArticleActors:
         name the NER tags as a person in one sentence but as a place in another, or that the
         text uses as a place ("near Atareb", "the town of Atareb"), is a place everywhere, the
         headline included, unless it is a person's name ("Biden", tagged a place at times)."""
+        for token in doc:
+            if token.lower_ in STORM_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" \
+                    and doc[token.i + 1].lower_ not in STORM_WORDS:
+                # "Hurricane Dorian ... Dorian moved north": a storm's name, whatever the NER says
+                self.storms.add(doc[token.i + 1].text)
         for ent in doc.ents:
+            if ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.storms:
+                continue
             if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
                     and doc[ent.end + 2].text == ")" and ACRONYM.match(doc[ent.end + 1].text):
                 # "the National Electoral Commission (CNE)": the article calls it "CNE" from here on
@@ -183,6 +194,8 @@ class ArticleActors:
             if word.lower().rstrip(".") in NAME_CONSTANTS.suffix_not_acronyms:
                 return True  # "Cyrus R. Vance, Jr.": the parser may cut the suffix off as a name
             known = lambda w: w in self.persons or self.resolver.persons.is_short_name(w)  # noqa: E731
+            if ACRONYM.match(word) and not known(word):
+                return True  # "LRIT", "BTP": an acronym names a body or a system, not a person
             parts = [p for p in word.split("-") if p[:1].isupper()]
             if len(parts) > 1 and sum(map(known, parts)) >= 2:
                 return True
@@ -233,6 +246,14 @@ class ArticleActors:
         states = [(len(self.positions[actor_id]), -min(self.positions[actor_id]), mention)
                   for actor_id, mention in self.mentions.items() if mention.actor.kind == "country"]
         return max(states, key=lambda state: state[:2])[2] if states else None
+
+    def other_state(self, exclude: str, before: int) -> Mention | None:
+        """The state named last before token `before`, other than `exclude`."""
+        named = [(max(at for at in self.positions[actor_id] if at < before), mention)
+                 for actor_id, mention in self.mentions.items()
+                 if mention.actor.kind == "country" and actor_id != exclude
+                 and any(at < before for at in self.positions[actor_id])]
+        return max(named, key=lambda found: found[0])[1] if named else None
 
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}
@@ -494,7 +515,7 @@ class ArticleActors:
             return titled
 
         ent = _entity_of(head)
-        if ent is not None and ent[0].lower_ in STORM_WORDS:
+        if ent is not None and (ent[0].lower_ in STORM_WORDS or POSSESSIVE.sub("", ent.text) in self.storms):
             return None  # "Cyclone Tama struck Vanuatu": weather is no actor, whatever the NER says
         if ent is not None and ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.places:
             name = POSSESSIVE.sub("", ent.text)
@@ -942,9 +963,15 @@ def _entity_of(token: Token) -> Span | None:
 
 def _name_words(text: str) -> tuple[str, list[str]]:
     """A name without possessive and quotes, and its words; no words when one of them cannot
-    be part of a person's name."""
+    be part of a person's name. What the NER glues to a name goes: a compound adjective's
+    tail ("the Bernie Sanders-backed candidate" names Sanders) and a photo caption's word
+    ("Elizabeth Warren Image: U.S. Senate")."""
     name = POSSESSIVE.sub("", text).strip(" ,.\"“”")
+    name = ADJECTIVE_TAIL.sub("", name)
     words = name.split()
+    while len(words) > 1 and words[-1].lower() in CAPTION_WORDS:
+        words.pop()
+        name = " ".join(words)
     return name, words if all(NAME_WORD.match(w) for w in words) else []
 
 

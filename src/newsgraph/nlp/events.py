@@ -86,6 +86,9 @@ ORIGIN_PREPS = frozenset({"from"})
 RELIEF_SENDING = rules.rule("action.relief_sending")
 RELIEF_WORDS = rules.words("relief_words") | rules.words("storm_words")
 QUESTION = rules.rule("action.question")
+HOST_COUNTRY = rules.rule("target.host_country")
+CROSSING_VERBS = rules.words("crossing_verbs")
+OWN_PEOPLE = rules.words("populace_sectors") | {"people"}
 QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 
 
@@ -748,6 +751,24 @@ class SentenceReader:
             targets = self._destinations(verb)
         return targets
 
+    def _host_country(self, target: Participant, sources: list[Participant], verb: Token,
+                      action: Action) -> Participant:
+        """"Mali's government ordered French forces to leave the country": "the country"
+        names the state met last, France here, but a state's forces cannot leave their own
+        state. It is the state named last before the verb other than the one that leaves."""
+        if (action.lemma not in CROSSING_VERBS or "actor.description" not in target.rules
+                or target.mention.actor.kind != "country" or not rules.enabled(HOST_COUNTRY)):
+            return target
+        source = next((s for s in sources if s.mention.actor.id == target.mention.actor.id), None)
+        if source is None or source.mention.role in OWN_PEOPLE:
+            return target  # "thousands of Venezuelans have left the country": their own
+        host = self.actors.other_state(source.mention.actor.id, verb.i)
+        if host is None:
+            return target
+        return Participant(dataclasses.replace(host, text=target.mention.text, rule=HOST_COUNTRY),
+                           target.factor * rules.factor(HOST_COUNTRY), (target.rules[0], HOST_COUNTRY),
+                           target.phrase)
+
     def _destinations(self, verb: Token) -> list[Participant]:
         """"sent a team of specialists to Quelimane", "deployed helicopters to Beira": a name
         no gazetteer knows, where troops or aid are sent to, is a place, whatever the NER
@@ -811,6 +832,7 @@ class SentenceReader:
             targets = self._participants(target_tokens, verb)
         if not sources or not rules.enabled(action_rule):
             return  # a rule that is off still let its participants be remembered, for pronouns
+        targets = [self._host_country(t, sources, verb, action) for t in targets]
         # Targets other than the sources ("received a bump from his convention" names only Trump).
         others = [t for t in targets if all(t.mention.actor.id != s.mention.actor.id for s in sources)]
         if not others and not passive_subjects and any(
