@@ -985,3 +985,33 @@ def test_a_military_government_and_its_junta_are_the_states_government(nlp, reso
     found = events_of(nlp, resolver, "Burkina Faso's military government expelled French troops on Monday.",
                       "The junta accused France of spying.")
     assert ("country:BFA", "accuse", "country:FRA") in triples(found)
+
+
+def test_an_adverb_holding_from_is_the_verbs_particle(nlp, resolver):
+    """"walked away from the talks": the parser makes "away" an adverb; with its "from" it
+    is the particle of the phrasal verb the lexicon knows, as "pulled out of" is."""
+    found = events_of(nlp, resolver, "Serbia walked away from the talks in Brussels on Monday.")
+    assert ("country:SRB", "walk away", None) in triples(found)
+
+
+def test_throwing_at_an_actor_is_an_assault(nlp, resolver):
+    found = events_of(nlp, resolver, "Armenian soldiers threw stones at Azerbaijani troops near the border.")
+    assert {(e.source.actor.id, e.action.category, e.target.actor.id if e.target else None) for e in found
+            if e.action.lemma == "throw"} == {("country:ARM", "ASSAULT", "country:AZE")}
+
+
+def test_a_participle_on_the_object_is_no_clause(nlp, resolver):
+    """`action.reduced_relative`: "freed 14 Australian fishermen detained for ..." is parsed as
+    a clause whose subject is "fishermen"; a verb of a physical act takes no clause, so the
+    fishermen are freed, and no one is said to detain anyone."""
+    found = events_of(nlp, resolver, "Malaysia freed 12 Thai fishermen detained for illegal fishing off Penang, "
+                                     "the Thai Foreign Ministry said.")
+    assert ("country:MYS", "free", "country:THA") in triples(found)
+    assert not [e for e in found if e.action.lemma == "detain"]
+
+
+def test_an_actor_qualifying_the_event_noun_is_its_party(nlp, resolver):
+    """`target.noun_modifier`: with no other party named, "the EU fishing deal" is a deal with
+    the EU."""
+    found = events_of(nlp, resolver, "Mauritania will not renew the EU fishing deal, its minister said.")
+    assert ("country:MRT", "renew", "igo:european-union") in triples(found)

@@ -87,6 +87,7 @@ RELIEF_SENDING = rules.rule("action.relief_sending")
 RELIEF_WORDS = rules.words("relief_words") | rules.words("storm_words")
 QUESTION = rules.rule("action.question")
 HOST_COUNTRY = rules.rule("target.host_country")
+NOUN_MODIFIER = rules.rule("target.noun_modifier")
 CROSSING_VERBS = rules.words("crossing_verbs")
 OWN_PEOPLE = rules.words("populace_sectors") | {"people"}
 QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
@@ -582,10 +583,11 @@ class SentenceReader:
         particle = next((c for c in verb.children if c.dep_ == "prt"), None)
         nested: list[Token] = []
         if particle is None:
-            # "pull its troops out of al-Tanf": the parser makes "out" a preposition that
-            # holds "of"; it is the verb's particle, and the object of "of" the target.
+            # "pull its troops out of al-Tanf", "walked away from the talks": the parser makes
+            # "out" a preposition or an adverb that holds "of"; it is the verb's particle, and
+            # the object of "of" the target.
             for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("out", "away", "back", "off"):
+                if c.dep_ in ("prep", "advmod") and c.lower_ in ("out", "away", "back", "off"):
                     nested = [g for q in c.children if q.dep_ == "prep" and q.lower_ in ("of", "from")
                               for g in _children(q, {"pobj"})]
                     if nested:
@@ -644,6 +646,11 @@ class SentenceReader:
                 targets = (recipients
                            + [(c, OBJECT_PREPOSITION) for p in obj_preps for c in _children(p, {"pobj"})]
                            + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})])
+                if not targets and rules.enabled(NOUN_MODIFIER):
+                    # "will not renew the EU fishing deal", "adopted new Russia sanctions": with
+                    # no other party named, an actor that qualifies the event noun is its party
+                    targets = [(c, NOUN_MODIFIER) for c in obj.lefts if c.dep_ in ("compound", "amod", "nmod")
+                               and c.ent_type_ in ACTOR_LABELS]
                 return action, targets, True, rules.rule("action.light_verb")
         prep = preps[0].lower_ if preps else None
         found = lexicon.classify(lemma, particle_text, prep)

@@ -17,7 +17,10 @@ from newsgraph.nlp import rules
 Token.set_extension("repaired", default=None, force=True)
 
 GERUND_OBJECT = rules.rule("action.gerund_modifier")
+REDUCED_RELATIVE = rules.rule("action.reduced_relative")
 CLAUSE_PREPS = frozenset({"of", "for"})
+# Acts done to people or things: no such verb takes a clause, so a clause after it is misparsed.
+PHYSICAL_ACTS = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID", "MOBILIZE", "RETREAT", "SANCTION"})
 
 
 def known_verb(token: Token) -> str | None:
@@ -31,7 +34,38 @@ def repair(doc: Doc) -> Doc:
     for token in doc:
         if _gerund_taken_for_modifier(token):
             _make_gerund(token, known_verb(token))
+        elif _participle_taken_for_clause(token):
+            _make_participle(token)
     return doc
+
+
+def _participle_taken_for_clause(token: Token) -> bool:
+    """"Indonesia freed 14 Australian fishermen detained for illegal fishing": the parser makes
+    "detained" a clause whose subject is "fishermen". A verb of a physical act takes no clause,
+    so when its would-be clause has no auxiliary and no object and its subject is a common
+    noun right after the verb, the clause is a participle on the verb's object."""
+    verb = token.head
+    if not (token.dep_ == "ccomp" and token.tag_ in ("VBD", "VBN") and token.lower_.endswith("ed")
+            and verb.pos_ == "VERB" and token.i > verb.i):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].left_edge.i != verb.i + 1:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "mark") for c in token.children):
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    found = lexicon.classify(verb.lemma_.lower())
+    return found.known and found.category in PHYSICAL_ACTS
+
+
+def _make_participle(token: Token) -> None:
+    verb = token.head
+    noun = next(c for c in token.children if c.dep_ == "nsubj")
+    noun.head, noun.dep_ = verb, "dobj"
+    token.head, token.dep_ = noun, "acl"
+    token.tag_ = "VBN"
+    verb._.repaired = REDUCED_RELATIVE
 
 
 def _gerund_taken_for_modifier(token: Token) -> bool:
