@@ -11,8 +11,9 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 
-from prefect import flow, unmapped
+from prefect import flow
 from prefect.artifacts import create_markdown_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -26,6 +27,9 @@ from newsgraph.progress import progress_bar
 from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.base import GraphStore, LoadTarget
 from newsgraph.store.open import open_store
+
+
+IN_FLIGHT_PER_WORKER = 2  # shards submitted ahead per worker: enough to keep every worker busy
 
 
 @flow(name="ingest", log_prints=True)
@@ -78,7 +82,11 @@ def read_extract_load(
     taken = tasks.take_in(target, read.articles, force)
     skipped = errors + read.errors + taken.errors
     quarantine.append(settings.quarantine_path, skipped, started_at)
-    futures = deque(tasks.extract.map(pipeline.shards(taken.todo, workers), unmapped(settings.extraction)))
+    # A few shards ahead of the load, not all: what waits to be extracted or loaded stays
+    # bounded, in the workers and in the scheduler, however large the corpus.
+    shards = iter(pipeline.shards(taken.todo, workers))
+    futures = deque(tasks.extract.submit(shard, settings.extraction)
+                    for shard in islice(shards, IN_FLIGHT_PER_WORKER * workers + 1))
     # A store's load replaces its articles, so a retry is safe; import files are appended to.
     load = tasks.load if isinstance(target, GraphStore) else tasks.load.with_options(retries=0)
     extracted = Tally()
@@ -86,6 +94,8 @@ def read_extract_load(
         bar = progress.add_task("extract and load", total=len(taken.todo))
         while futures:
             shard, failed = futures.popleft().result()
+            if (following := next(shards, None)) is not None:
+                futures.append(tasks.extract.submit(following, settings.extraction))
             load(target, shard, settings.batch_rows)
             extracted.add(shard)
             skipped += failed
