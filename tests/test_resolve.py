@@ -12,7 +12,7 @@ import pytest
 from helpers import newsgraph
 from newsgraph.actors.resolver import Resolver
 from newsgraph.corpus.records import make_article
-from newsgraph.nlp.extract import read_doc
+from newsgraph.nlp.extract import parse, read_doc
 from newsgraph.resolution import resolve
 
 ARTICLES = [
@@ -67,8 +67,10 @@ def alias_file(tmp_path: Path) -> Path:
 def test_resolve_gives_the_graph_of_a_clean_run_with_the_merge(store, nlp, alias_file):
     plain, merging = Resolver.default(), Resolver.default(extra_aliases=alias_file)
     store.load(extracted(nlp, merging))
+    assert resolve(store, merging).merged == ()  # a clean run resolves too: it writes the file's forms
     store.refresh_interactions()
     clean = snapshot(store)
+    assert "zakharova" in next(row["aliases"] for row in clean["actors"] if row["id"] == "person:maria-zakharova")
     assert "person:zakharova" not in {row["id"] for row in clean["actors"]}
     assert any(row["s"] == "person:maria-zakharova" and row["t"] == "igo:nato" for row in clean["events"])
 
@@ -84,6 +86,43 @@ def test_resolve_gives_the_graph_of_a_clean_run_with_the_merge(store, nlp, alias
     again = resolve(store, merging)
     assert (again.merged, again.articles) == ((), 0)
     assert snapshot(store) == clean
+
+
+def test_the_query_library_finds_an_actor_by_a_merged_away_name_and_the_users_forms(store, nlp, tmp_path):
+    """Issue 15, queries by any name: after `[[merge]] person:okafor -> person:chinedu-okafor`
+    the name "Okafor" finds Chinedu Okafor, as in a clean run with the file (every run
+    resolves); a user's [[person]] is found by the forms the file gives it."""
+    from newsgraph.store.schema_files import named_queries
+
+    merge, persons = tmp_path / "merge.toml", tmp_path / "persons.toml"
+    merge.write_text('[[merge]]\nfrom = ["person:okafor"]\ninto = "person:chinedu-okafor"\nname = "Chinedu Okafor"\n',
+                     encoding="utf-8")
+    persons.write_text('[[person]]\nid = "person:ruth-haldorsen"\nname = "Ruth Haldorsen"\ncountry = "NOR"\n'
+                       'aliases = ["R. Haldorsen"]\n', encoding="utf-8")
+    texts = [("Lagos", "Nigerian Labour Minister Chinedu Okafor warned Ghana on Monday.", "2023-05-02"),
+             ("Accra", "Mr Okafor criticized Ghana on Tuesday.", "2023-05-03"),
+             ("Oslo", "Ruth Haldorsen condemned Russia on Wednesday.", "2023-05-04")]
+
+    def load_and_resolve(loaded_with: Resolver, resolved_with: Resolver) -> dict[str, list[dict]]:
+        store.clear()
+        articles = [make_article(doc=f"{t}.txt", title=t, body=b, published=d) for t, b, d in texts]
+        store.load([read_doc(doc, article, loaded_with) for doc, article in parse(articles, nlp)])
+        resolve(store, resolved_with)
+        store.refresh_interactions()  # as every run does after resolving
+        return snapshot(store)
+
+    merging = Resolver.default(extra_aliases=merge)
+    clean = load_and_resolve(merging, merging)
+    assert "person:okafor" not in {row["id"] for row in clean["actors"]}
+    assert load_and_resolve(Resolver.default(), merging) == clean
+    query = named_queries()["what_did_a_do_to_b"].cypher
+    rows = store.read(query, {"a": "Okafor", "b": "Ghana", "limit": 5})
+    assert {(r["source"], r["action"]) for r in rows} == {("Chinedu Okafor", "criticize"), ("Chinedu Okafor", "warn")}
+
+    with_persons = Resolver.default(extra_aliases=persons)
+    load_and_resolve(with_persons, with_persons)
+    rows = store.read(query, {"a": "R. Haldorsen", "b": "Russia", "limit": 5})
+    assert {(r["source"], r["action"], r["target"]) for r in rows} == {("Ruth Haldorsen", "condemn", "Russia")}
 
 
 def test_a_merge_file_that_names_no_actor_id_is_refused(tmp_path):

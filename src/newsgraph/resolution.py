@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newsgraph.actors.resolver import Resolver
+from newsgraph.actors.resolver import Resolver, forms_of, known_forms
 from newsgraph.errors import NewsgraphError
 from newsgraph.graph.records import Actor
 from newsgraph.nlp.events import event_id
@@ -49,6 +49,7 @@ def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Reso
     present = [r["id"] for r in store.read(statement("resolve", "actors_present"),
                                            {"ids": resolver.merged_ids})]
     if not present:
+        _write_forms(store, resolver)
         return Resolved((), 0)
     articles = [r["id"] for r in store.read(statement("resolve", "articles_of_actors"), {"ids": present})]
     (old,) = store.read(statement("resolve", "events_without_token"), {"ids": articles})
@@ -64,9 +65,22 @@ def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Reso
         store.write_rows("load_articles", ids, _article_rows(store, ids, targets))
     _move_affiliations(store, present, targets)
     store.write([(statement("resolve", "delete_actors"), {"ids": present})])
+    _write_forms(store, resolver)
     if refresh:
         store.refresh_interactions()
     return Resolved(tuple(present), len(articles))
+
+
+def _write_forms(store: GraphStore, resolver: Resolver) -> None:
+    """The forms the user's alias file gives actors (its aliases and persons, a merged-away
+    actor's name for the one it became) on their nodes, over the shipped ones every load
+    writes: the query library finds Maria Zakharova by "Zakharova" once the merge is made, as
+    in a clean run with the file (every run resolves)."""
+    shipped, forms = known_forms(), forms_of(resolver)
+    rows = [{"id": actor_id, "aliases": forms.get(actor_id)} for actor_id in sorted(set(forms) | set(shipped))
+            if forms.get(actor_id) != shipped.get(actor_id)]
+    if rows:
+        store.write([(statement("resolve", "actor_aliases"), {"rows": rows})])
 
 
 def _article_rows(store: GraphStore, ids: list[str], targets: dict[str, Actor]) -> dict[str, list[dict]]:

@@ -389,18 +389,23 @@ def _compose(position: list[Token], body_role: str | None) -> str | None:
     return text
 
 
-@functools.cache
-def known_forms() -> dict[str, list[str]]:
-    """Every lower-case form the shipped gazetteer and known persons give each actor ("moscow",
-    "kremlin" for Russia; "trump", "donald j trump" for Donald Trump), normalised as alias keys
-    are (no dots, accents, hyphens or leading "the"). Written on Actor nodes as `aliases`, so
-    a query finds an actor by any of them."""
+def forms_of(resolver: Resolver) -> dict[str, list[str] | None]:
+    """Every lower-case form the resolver's gazetteer and known persons give each actor
+    ("moscow", "kremlin" for Russia; "trump", "donald j trump" for Donald Trump), normalised as
+    alias keys are (no dots, accents, hyphens or leading "the"); a merged-away actor's forms
+    and name go to the actor it became ("zakharova" for Maria Zakharova after `actors merge
+    person:zakharova person:maria-zakharova`). Written on Actor nodes as `aliases`, so a query
+    finds an actor by any of them."""
     forms: dict[str, set[str]] = {}
-    for key, entry in Gazetteer.load().aliases.items():
+    for key, entry in resolver.gazetteer.aliases.items():
         forms.setdefault(entry.actor.id, set()).add(key)
-    persons = Persons.load()
+    persons = resolver.persons
     for known in persons.by_id.values():
         forms.setdefault(known.actor.id, set()).update(persons.forms(known.actor.id))
+    for source in resolver.merged_ids:
+        moved = forms.pop(source, set()) | {source.partition(":")[2].replace("-", " ")}
+        forms.setdefault(resolver.canonical(Actor(source, source, source.partition(":")[0], None)).id,
+                         set()).update(moved)
     # A form several actors share ("johnson", "bloomberg") would make a query mix them up.
     owners: dict[str, int] = {}
     for found in forms.values():
@@ -408,3 +413,10 @@ def known_forms() -> dict[str, list[str]]:
             owners[form] = owners.get(form, 0) + 1
     return {actor_id: sorted(f for f in found if owners[f] == 1) or None
             for actor_id, found in forms.items() if any(owners[f] == 1 for f in found)}
+
+
+@functools.cache
+def known_forms() -> dict[str, list[str] | None]:
+    """The forms of the shipped gazetteer and known persons alone: what every load writes
+    (the user's file adds its own with `newsgraph.resolution`)."""
+    return forms_of(Resolver.default())
