@@ -39,6 +39,7 @@ NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
 SUMMARY = re.compile(r"extracted ([\d,]+) · events ([\d,]+) · ([\d.]+) s · ([\d.,]+) articles/s · ([\d,]+) words/s")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 MIB = 1024 * 1024
+PER_FILE = 10_000
 
 
 def sample_sentences() -> list[str]:
@@ -53,18 +54,21 @@ def sample_sentences() -> list[str]:
     return sentences
 
 
-def write_corpus(path: Path, n: int, per_article: int, pool: list[str]) -> int:
-    """n articles as one JSON-lines file; returns their word count."""
+def write_corpus(folder: Path, n: int, per_article: int, pool: list[str]) -> int:
+    """n articles as JSON-lines files of PER_FILE articles each (an archive's files stay under
+    the reader's cap on one file); returns their word count."""
     rng = random.Random(n)
     start, words = date(2000, 1, 1), 0
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            body = rng.sample(pool, per_article)
-            words += sum(len(s.split()) for s in body)
-            record = {"url": f"https://bench.example.org/{n}/{i}", "title": body[0][:80],
-                      "date": (start + timedelta(days=(i * 9131) // n)).isoformat(),
-                      "text": "\n\n".join(body[1:])}
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    folder.mkdir()
+    for first in range(0, n, PER_FILE):
+        with open(folder / f"part_{first // PER_FILE:04d}.jsonl", "w", encoding="utf-8") as f:
+            for i in range(first, min(n, first + PER_FILE)):
+                body = rng.sample(pool, per_article)
+                words += sum(len(s.split()) for s in body)
+                record = {"url": f"https://bench.example.org/{n}/{i}", "title": body[0][:80],
+                          "date": (start + timedelta(days=(i * 9131) // n)).isoformat(),
+                          "text": "\n\n".join(body[1:])}
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
     return words
 
 
@@ -124,8 +128,8 @@ def run(corpus: Path, workers: int, env: dict[str, str], graph: str | None) -> t
     process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     with PeakMemory(process, Path(env["NEWSGRAPH_DATA_DIR"])) as memory:
         out, err = process.communicate()
-    match = SUMMARY.search(out.replace("\n", " "))
-    if process.returncode or not match:
+    match = SUMMARY.search(" ".join(out.split()))
+    if process.returncode or not match or "skipped" in out:
         sys.exit(f"run failed ({process.returncode}):\n{out[-3000:]}\n{err[-3000:]}")
     number = lambda text: float(text.replace(",", ""))  # noqa: E731
     figures = {"articles": number(match[1]), "events": number(match[2]), "seconds": number(match[3]),
@@ -157,7 +161,7 @@ def main() -> None:
     rows = []
     try:
         for n in args.sizes:
-            corpus = tmp / f"bench_{n}.jsonl"
+            corpus = tmp / f"bench_{n}"
             words = write_corpus(corpus, n, args.sentences, pool)
             for name, graph in stores:
                 data = tmp / f"data_{name}_{n}"
@@ -176,7 +180,7 @@ def main() -> None:
                 rows.append(row)
                 print(header if len(rows) == 1 else "", row, sep="\n" if len(rows) == 1 else "", flush=True)
                 shutil.rmtree(data, ignore_errors=True)
-            corpus.unlink()
+            shutil.rmtree(corpus)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("\n" + header)
