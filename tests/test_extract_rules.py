@@ -1015,3 +1015,12 @@ def test_an_actor_qualifying_the_event_noun_is_its_party(nlp, resolver):
     the EU."""
     found = events_of(nlp, resolver, "Mauritania will not renew the EU fishing deal, its minister said.")
     assert ("country:MRT", "renew", "igo:european-union") in triples(found)
+
+
+def test_crowd_weapons_fired_by_police_coerce_and_at_a_ship_assault(nlp, resolver):
+    """`action.crowd_control`: tear gas fired by police at a crowd is coercion; water cannon a
+    navy fires at a boat stays an assault."""
+    police = events_of(nlp, resolver, "Kenyan police fired tear gas at protesters in Nairobi on Tuesday.")
+    navy = events_of(nlp, resolver, "An Iranian navy vessel fired water cannon at an Omani fishing boat.")
+    assert {e.action.category for e in police if e.action.lemma == "fire"} == {"COERCE"}
+    assert {e.action.category for e in navy if e.action.lemma == "fire"} == {"ASSAULT"}

@@ -87,6 +87,9 @@ RELIEF_SENDING = rules.rule("action.relief_sending")
 RELIEF_WORDS = rules.words("relief_words") | rules.words("storm_words")
 QUESTION = rules.rule("action.question")
 HOST_COUNTRY = rules.rule("target.host_country")
+CROWD_CONTROL = rules.rule("action.crowd_control")
+CROWD_WEAPONS = rules.words("crowd_weapons")
+CROWD_NOUNS = rules.words("crowd_nouns")
 NOUN_MODIFIER = rules.rule("target.noun_modifier")
 CROSSING_VERBS = rules.words("crossing_verbs")
 OWN_PEOPLE = rules.words("populace_sectors") | {"people"}
@@ -865,6 +868,8 @@ class SentenceReader:
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
+        if action.category == "ASSAULT" and rules.enabled(CROWD_CONTROL) and _crowd_control(verb, sources):
+            action, action_rule = dataclasses.replace(action, category="COERCE", score=-5.0), CROWD_CONTROL
         if action.category == "MOBILIZE" and action.lemma.split(" ")[0] in SENDING_VERBS \
                 and rules.enabled(RELIEF_SENDING) and any(t.lower_ in RELIEF_WORDS for t in verb.sent):
             # "South Africa sent four military helicopters to Mozambique after the cyclone": a
@@ -917,6 +922,20 @@ class SentenceReader:
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
 
+
+
+def _crowd_control(verb: Token, sources: list[Participant]) -> bool:
+    """"Georgian riot police fired water cannon and tear gas at demonstrators": a crowd weapon
+    as what is fired, by police or at a crowd ("coast guard ships fired water cannon at a
+    supply boat" stays an assault)."""
+    objects = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]
+    weapons = {" ".join([*(c.lower_ for c in o.lefts if c.dep_ in ("compound", "amod")), o.lemma_.lower()])
+               for o in objects}
+    if not weapons & CROWD_WEAPONS:
+        return False
+    at_crowd = any(g.lemma_.lower() in CROWD_NOUNS for p in _children(verb, {"prep"}) if p.lower_ in ("at", "on")
+                   for g in _children(p, {"pobj"}))
+    return at_crowd or any(s.mention.role == "police" for s in sources)
 
 
 def _rules(*names: str | None) -> tuple[str, ...]:
