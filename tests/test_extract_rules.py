@@ -1024,3 +1024,14 @@ def test_crowd_weapons_fired_by_police_coerce_and_at_a_ship_assault(nlp, resolve
     navy = events_of(nlp, resolver, "An Iranian navy vessel fired water cannon at an Omani fishing boat.")
     assert {e.action.category for e in police if e.action.lemma == "fire"} == {"COERCE"}
     assert {e.action.category for e in navy if e.action.lemma == "fire"} == {"ASSAULT"}
+
+
+def test_support_given_relief_flown_and_a_ban_on_a_foreign_body_are_typed(nlp, resolver):
+    """"gave Niger surveillance support" is aid (as "provided support" was); flying relief to a
+    storm's victims is aid, not a visit (`action.relief_sending`); a state's ban on a body of
+    no state is a sanction, as on a foreign state (`action.foreign_measure`)."""
+    found = events_of(nlp, resolver, "The United States gave Niger surveillance support last year.",
+                      "Japan will fly relief supplies to Tonga after the tsunami.",
+                      "Belarus will ban imports of EU food products.")
+    types = {(e.source.actor.id, e.action.category) for e in found}
+    assert {("country:USA", "AID"), ("country:JPN", "AID"), ("country:BLR", "SANCTION")} <= types, types

@@ -88,6 +88,7 @@ RELIEF_WORDS = rules.words("relief_words") | rules.words("storm_words")
 QUESTION = rules.rule("action.question")
 HOST_COUNTRY = rules.rule("target.host_country")
 CROWD_CONTROL = rules.rule("action.crowd_control")
+STATELESS_BODIES = frozenset({"igo", "ngo", "company"})
 CROWD_WEAPONS = rules.words("crowd_weapons")
 CROWD_NOUNS = rules.words("crowd_nouns")
 NOUN_MODIFIER = rules.rule("target.noun_modifier")
@@ -566,9 +567,8 @@ class SentenceReader:
             rule = rules.rule("action.protest_by_people")
             return dataclasses.replace(action, category="PROTEST", score=-4.0), rule
         if lemma in MEASURE_VERBS and action.category == "COERCE" and targets and rules.enabled(
-                "action.foreign_measure") and all(
-                s.mention.actor.country and t.mention.actor.country
-                and s.mention.actor.country != t.mention.actor.country for s in sources for t in targets):
+                "action.foreign_measure") and all(_foreign(s.mention.actor, t.mention.actor)
+                                                  for s in sources for t in targets):
             rule = rules.rule("action.foreign_measure")
             return dataclasses.replace(action, category="SANCTION", score=-5.0), rule
         if lemma in VERBAL_ATTACK_VERBS and action.category == "ASSAULT" and targets \
@@ -870,10 +870,12 @@ class SentenceReader:
         action, action_rule = self._by_who(action, action_rule, sources, targets)
         if action.category == "ASSAULT" and rules.enabled(CROWD_CONTROL) and _crowd_control(verb, sources):
             action, action_rule = dataclasses.replace(action, category="COERCE", score=-5.0), CROWD_CONTROL
-        if action.category == "MOBILIZE" and action.lemma.split(" ")[0] in SENDING_VERBS \
-                and rules.enabled(RELIEF_SENDING) and any(t.lower_ in RELIEF_WORDS for t in verb.sent):
+        if action.lemma.split(" ")[0] in SENDING_VERBS and rules.enabled(RELIEF_SENDING) \
+                and (action.category == "MOBILIZE" or (action.category == "CONSULT" and _children(verb, {"dobj"}))) \
+                and any(t.lower_ in RELIEF_WORDS for t in verb.sent):
             # "South Africa sent four military helicopters to Mozambique after the cyclone": a
-            # sending in a sentence about a disaster or relief is aid, not a deployment
+            # sending in a sentence about a disaster or relief is aid, not a deployment; flying
+            # something there too ("fly relief to Vanuatu"), not a visit
             action, action_rule = dataclasses.replace(action, category="AID", score=6.0), RELIEF_SENDING
         if action.category == "CONSULT" and rules.enabled(PRESS_INTERVIEW) and (
                 any(t.mention.actor.kind == "media" for t in targets)
@@ -922,6 +924,15 @@ class SentenceReader:
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
 
+
+
+def _foreign(one: Actor, other: Actor) -> bool:
+    """Of two states, or a state and a body of none: "Minsk planned to ban imports of EU food",
+    "the bloc banned the Belarusian airline Belavia". A person of unknown state is not."""
+    if one.country and other.country:
+        return one.country != other.country
+    return (not one.country and one.kind in STATELESS_BODIES and bool(other.country)) or (
+        not other.country and other.kind in STATELESS_BODIES and bool(one.country))
 
 
 def _crowd_control(verb: Token, sources: list[Participant]) -> bool:
