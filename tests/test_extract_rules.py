@@ -1035,3 +1035,11 @@ def test_support_given_relief_flown_and_a_ban_on_a_foreign_body_are_typed(nlp, r
                       "Belarus will ban imports of EU food products.")
     types = {(e.source.actor.id, e.action.category) for e in found}
     assert {("country:USA", "AID"), ("country:JPN", "AID"), ("country:BLR", "SANCTION")} <= types, types
+
+
+def test_troops_sent_are_aid_only_in_a_disaster(nlp, resolver):
+    """Troops or warships sent to evacuate citizens deploy; sent after an earthquake, they aid."""
+    evacuation = events_of(nlp, resolver, "Spain sent a frigate to Libya to evacuate its citizens.")
+    quake = events_of(nlp, resolver, "Turkey sent 500 soldiers to Albania after the earthquake.")
+    assert {e.action.category for e in evacuation if e.action.lemma == "send"} == {"MOBILIZE"}
+    assert {e.action.category for e in quake if e.action.lemma == "send"} == {"AID"}

@@ -84,7 +84,9 @@ TARGET_NONE = rules.rule("target.none")
 SENDING_VERBS = rules.words("sending_verbs")
 ORIGIN_PREPS = frozenset({"from"})
 RELIEF_SENDING = rules.rule("action.relief_sending")
-RELIEF_WORDS = rules.words("relief_words") | rules.words("storm_words")
+DISASTER_WORDS = rules.words("disaster_words") | rules.words("storm_words")
+RELIEF_WORDS = rules.words("relief_words") | DISASTER_WORDS
+MILITARY_SENT = rules.words("military_sent")
 QUESTION = rules.rule("action.question")
 HOST_COUNTRY = rules.rule("target.host_country")
 CROWD_CONTROL = rules.rule("action.crowd_control")
@@ -872,7 +874,7 @@ class SentenceReader:
             action, action_rule = dataclasses.replace(action, category="COERCE", score=-5.0), CROWD_CONTROL
         if action.lemma.split(" ")[0] in SENDING_VERBS and rules.enabled(RELIEF_SENDING) \
                 and (action.category == "MOBILIZE" or (action.category == "CONSULT" and _children(verb, {"dobj"}))) \
-                and any(t.lower_ in RELIEF_WORDS for t in verb.sent):
+                and any(t.lower_ in (DISASTER_WORDS if _sends_military(verb) else RELIEF_WORDS) for t in verb.sent):
             # "South Africa sent four military helicopters to Mozambique after the cyclone": a
             # sending in a sentence about a disaster or relief is aid, not a deployment; flying
             # something there too ("fly relief to Vanuatu"), not a visit
@@ -924,6 +926,11 @@ class SentenceReader:
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
 
+
+
+def _sends_military(verb: Token) -> bool:
+    """"dispatched 120 soldiers", "sent a frigate": what is sent is troops or warships."""
+    return any(o.lower_ in MILITARY_SENT for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts))
 
 
 def _foreign(one: Actor, other: Actor) -> bool:
