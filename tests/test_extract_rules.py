@@ -1027,7 +1027,8 @@ def test_crowd_weapons_fired_by_police_coerce_and_at_a_ship_assault(nlp, resolve
 
 
 def test_support_given_relief_flown_and_a_ban_on_a_foreign_body_are_typed(nlp, resolver):
-    """"gave Niger surveillance support" is aid (as "provided support" was); flying relief to a
+    """"gave Niger surveillance support" is aid (material support, as "intelligence support" was;
+    "gave its support" stays support); flying relief to a
     storm's victims is aid, not a visit (`action.relief_sending`); a state's ban on a body of
     no state is a sanction, as on a foreign state (`action.foreign_measure`)."""
     found = events_of(nlp, resolver, "The United States gave Niger surveillance support last year.",
