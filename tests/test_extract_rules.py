@@ -1044,3 +1044,12 @@ def test_troops_sent_are_aid_only_in_a_disaster(nlp, resolver):
     quake = events_of(nlp, resolver, "Turkey sent 500 soldiers to Albania after the earthquake.")
     assert {e.action.category for e in evacuation if e.action.lemma == "send"} == {"MOBILIZE"}
     assert {e.action.category for e in quake if e.action.lemma == "send"} == {"AID"}
+
+
+def test_cutting_a_sanction_eases_it_and_cutting_aid_sanctions(nlp, resolver):
+    """`action.easing_measure`: what is cut or suspended decides: a tariff cut is a concession,
+    an aid cut a sanction."""
+    eased = events_of(nlp, resolver, "Canada suspended its tariffs on Chinese steel on Monday.")
+    cut = events_of(nlp, resolver, "The United States cut aid to Ethiopia on Monday.")
+    assert {e.action.category for e in eased if e.action.lemma == "suspend"} == {"CONCEDE"}
+    assert {e.action.category for e in cut if e.action.lemma == "cut"} == {"SANCTION"}

@@ -90,6 +90,8 @@ MILITARY_SENT = rules.words("military_sent")
 QUESTION = rules.rule("action.question")
 HOST_COUNTRY = rules.rule("target.host_country")
 CROWD_CONTROL = rules.rule("action.crowd_control")
+EASING_MEASURE = rules.rule("action.easing_measure")
+EASING_VERBS = rules.words("easing_verbs")
 STATELESS_BODIES = frozenset({"igo", "ngo", "company"})
 CROWD_WEAPONS = rules.words("crowd_weapons")
 CROWD_NOUNS = rules.words("crowd_nouns")
@@ -870,6 +872,8 @@ class SentenceReader:
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
+        if action.category in ("SANCTION", "REJECT") and rules.enabled(EASING_MEASURE) and _eases_a_measure(verb):
+            action, action_rule = dataclasses.replace(action, category="CONCEDE", score=3.0), EASING_MEASURE
         if action.category == "ASSAULT" and rules.enabled(CROWD_CONTROL) and _crowd_control(verb, sources):
             action, action_rule = dataclasses.replace(action, category="COERCE", score=-5.0), CROWD_CONTROL
         if action.lemma.split(" ")[0] in SENDING_VERBS and rules.enabled(RELIEF_SENDING) \
@@ -926,6 +930,18 @@ class SentenceReader:
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
 
+
+
+def _eases_a_measure(verb: Token) -> bool:
+    """"cut tariffs on car parts", "suspended a planned increase in electricity tariffs": what
+    is cut or suspended is a sanction (or its increase)."""
+    if verb.lemma_.lower() not in EASING_VERBS:
+        return False
+    objects = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                for g in _children(p, {"pobj"})]  # "an increase in tariffs"
+    found = [lexicon.classify_noun(o.lemma_.lower()) for o in objects]
+    return any(f is not None and f.category == "SANCTION" for f in found)
 
 
 def _sends_military(verb: Token) -> bool:
