@@ -582,6 +582,23 @@ class SentenceReader:
             return dataclasses.replace(action, category="DISAPPROVE", score=-3.0), rule
         return action, how
 
+    @staticmethod
+    def _by_what(action: Action, how: str, verb: Token, sources: list[Participant]) -> tuple[Action, str]:
+        """Verbs whose type depends on what they act on or where: cutting a tariff eases it,
+        tear gas fired by police coerces, a sending in a disaster is aid."""
+        if action.category in ("SANCTION", "REJECT") and rules.enabled(EASING_MEASURE) and _eases_a_measure(verb):
+            return dataclasses.replace(action, category="CONCEDE", score=3.0), EASING_MEASURE
+        if action.category == "ASSAULT" and rules.enabled(CROWD_CONTROL) and _crowd_control(verb, sources):
+            return dataclasses.replace(action, category="COERCE", score=-5.0), CROWD_CONTROL
+        if action.lemma.split(" ")[0] in SENDING_VERBS and rules.enabled(RELIEF_SENDING) \
+                and (action.category == "MOBILIZE" or (action.category == "CONSULT" and _objects(verb))) \
+                and any(t.lower_ in (DISASTER_WORDS if _sends_military(verb) else RELIEF_WORDS) for t in verb.sent):
+            # "South Africa sent four military helicopters to Mozambique after the cyclone": a
+            # sending in a sentence about a disaster or relief is aid, not a deployment; flying
+            # something there too ("fly relief to Vanuatu"), not a visit
+            return dataclasses.replace(action, category="AID", score=6.0), RELIEF_SENDING
+        return action, how
+
     def _action_and_targets(self, verb: Token) -> tuple[Action, list[Found], bool, str]:
         """The action, the tokens that may name its target (each with the rule that found
         it), whether the lexicon knows the action (an unknown verb needs a target to count
@@ -789,7 +806,7 @@ class SentenceReader:
         made of it (a work of art, nothing); a person or an organisation it names is not."""
         how = rules.rule("target.destination")
         found = []
-        sent = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]  # "a navy vessel to Beira"
+        sent = _objects(verb)  # "a navy vessel to Beira"
         for prep in (p for h in (verb, *sent) for p in h.children
                      if p.dep_ in ("prep", "dative") and p.lower_ in DESTINATION_PREPS):
             for pobj in _children(prep, {"pobj"}):
@@ -872,17 +889,7 @@ class SentenceReader:
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
-        if action.category in ("SANCTION", "REJECT") and rules.enabled(EASING_MEASURE) and _eases_a_measure(verb):
-            action, action_rule = dataclasses.replace(action, category="CONCEDE", score=3.0), EASING_MEASURE
-        if action.category == "ASSAULT" and rules.enabled(CROWD_CONTROL) and _crowd_control(verb, sources):
-            action, action_rule = dataclasses.replace(action, category="COERCE", score=-5.0), CROWD_CONTROL
-        if action.lemma.split(" ")[0] in SENDING_VERBS and rules.enabled(RELIEF_SENDING) \
-                and (action.category == "MOBILIZE" or (action.category == "CONSULT" and _children(verb, {"dobj"}))) \
-                and any(t.lower_ in (DISASTER_WORDS if _sends_military(verb) else RELIEF_WORDS) for t in verb.sent):
-            # "South Africa sent four military helicopters to Mozambique after the cyclone": a
-            # sending in a sentence about a disaster or relief is aid, not a deployment; flying
-            # something there too ("fly relief to Vanuatu"), not a visit
-            action, action_rule = dataclasses.replace(action, category="AID", score=6.0), RELIEF_SENDING
+        action, action_rule = self._by_what(action, action_rule, verb, sources)
         if action.category == "CONSULT" and rules.enabled(PRESS_INTERVIEW) and (
                 any(t.mention.actor.kind == "media" for t in targets)
                 or all(s.mention.actor.kind == "media" for s in sources)):
@@ -932,12 +939,17 @@ class SentenceReader:
 
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects with their conjuncts ("fired water cannon and tear gas")."""
+    return [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]
+
+
 def _eases_a_measure(verb: Token) -> bool:
     """"cut tariffs on car parts", "suspended a planned increase in electricity tariffs": what
     is cut or suspended is a sanction (or its increase)."""
     if verb.lemma_.lower() not in EASING_VERBS:
         return False
-    objects = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]
+    objects = _objects(verb)
     objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
                 for g in _children(p, {"pobj"})]  # "an increase in tariffs"
     found = [lexicon.classify_noun(o.lemma_.lower()) for o in objects]
@@ -946,7 +958,7 @@ def _eases_a_measure(verb: Token) -> bool:
 
 def _sends_military(verb: Token) -> bool:
     """"dispatched 120 soldiers", "sent a frigate": what is sent is troops or warships."""
-    return any(o.lower_ in MILITARY_SENT for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts))
+    return any(o.lower_ in MILITARY_SENT for o in _objects(verb))
 
 
 def _foreign(one: Actor, other: Actor) -> bool:
@@ -962,9 +974,8 @@ def _crowd_control(verb: Token, sources: list[Participant]) -> bool:
     """"Georgian riot police fired water cannon and tear gas at demonstrators": a crowd weapon
     as what is fired, by police or at a crowd ("coast guard ships fired water cannon at a
     supply boat" stays an assault)."""
-    objects = [o for d in _children(verb, {"dobj"}) for o in (d, *d.conjuncts)]
     weapons = {" ".join([*(c.lower_ for c in o.lefts if c.dep_ in ("compound", "amod")), o.lemma_.lower()])
-               for o in objects}
+               for o in _objects(verb)}
     if not weapons & CROWD_WEAPONS:
         return False
     at_crowd = any(g.lemma_.lower() in CROWD_NOUNS for p in _children(verb, {"prep"}) if p.lower_ in ("at", "on")
