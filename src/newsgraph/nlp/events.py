@@ -21,7 +21,7 @@ from newsgraph.actions import lexicon
 from newsgraph.graph.records import Action, Actor, Event, Mention
 from newsgraph.nlp import rules
 from newsgraph.nlp import repairs  # noqa: F401  registers Token._.repaired
-from newsgraph.nlp.actors_in_text import GROUP_PRONOUNS, PERSON_PRONOUNS, ArticleActors, slug
+from newsgraph.nlp.actors_in_text import GROUP_PRONOUNS, PERSON_PRONOUNS, POPULACE_SECTORS, ArticleActors, slug
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = rules.words("target_preps")
@@ -97,7 +97,7 @@ CROWD_WEAPONS = rules.words("crowd_weapons")
 CROWD_NOUNS = rules.words("crowd_nouns")
 NOUN_MODIFIER = rules.rule("target.noun_modifier")
 CROSSING_VERBS = rules.words("crossing_verbs")
-OWN_PEOPLE = rules.words("populace_sectors") | {"people"}
+OWN_PEOPLE = POPULACE_SECTORS | {"people"}
 QUESTION_END = re.compile(r"\?[\s\"'”’)\]]*$")
 
 
