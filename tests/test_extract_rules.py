@@ -1053,3 +1053,11 @@ def test_cutting_a_sanction_eases_it_and_cutting_aid_sanctions(nlp, resolver):
     cut = events_of(nlp, resolver, "The United States cut aid to Ethiopia on Monday.")
     assert {e.action.category for e in eased if e.action.lemma == "suspend"} == {"CONCEDE"}
     assert {e.action.category for e in cut if e.action.lemma == "cut"} == {"SANCTION"}
+
+
+def test_an_unknown_name_in_apposition_to_a_description_is_the_actor(nlp, resolver):
+    event = one(nlp, resolver, "A splinter militia, the Ogaden Liberation Brigade, attacked an Ethiopian army convoy.",
+                lemma="attack")
+    assert (event.source.actor.id, event.source.actor.kind, event.target.actor.id) == (
+        "armed_group:ogaden-liberation-brigade", "armed_group", "country:ETH")
+    assert "actor.appositive_unknown" in event.rule

@@ -509,6 +509,12 @@ class ArticleActors:
                     named = self.resolver.lookup(_core_span(child).text)
                     if named is not None and named.actor.kind in NAME_HEAD_KINDS - {"other"}:
                         return _by(named, "actor.appositive_name")
+                    if named is None and child.head == head and child.ent_type_ in ("ORG", "NORP", ""):
+                        # "a breakaway faction, the Bangsamoro Islamic Freedom Fighters": a
+                        # name the gazetteer does not know, of the kind its description says
+                        unknown = self._appositive_unknown(head, child)
+                        if unknown is not None:
+                            return unknown
 
         titled = self._titled_person(head, speaker) or self._untagged_titled_name(head)
         if titled is not None:
@@ -767,6 +773,19 @@ class ArticleActors:
             actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], country)
             return _by(Mention(actor, core.text), "actor.described")
         return None
+
+    def _appositive_unknown(self, head: Token, name_head: Token) -> tuple[Mention, float] | None:
+        """The actor an unknown name in apposition to a description names: the description
+        gives its kind ("group", "militia", "company") and a nationality its state."""
+        core = _core_span(name_head)
+        name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+        if not slug(name) or not name[:1].isupper() or name in NON_ACTOR_NAMES:
+            return None
+        noun = head.lemma_.lower()
+        kinds = [k for k in DESCRIPTION_KINDS.get(noun, ()) if k != "country"] or (
+            ["company"] if noun in COMPANY_NOUNS else ["other"])
+        actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], self._demonym_country(head))
+        return _by(Mention(actor, core.text), "actor.appositive_unknown")
 
     def _note_short_form(self, mention: Mention) -> None:
         """Once the article names a group, the last word of any of its names names it too
