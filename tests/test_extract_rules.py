@@ -1061,3 +1061,12 @@ def test_an_unknown_name_in_apposition_to_a_description_is_the_actor(nlp, resolv
     assert (event.source.actor.id, event.source.actor.kind, event.target.actor.id) == (
         "armed_group:ogaden-liberation-brigade", "armed_group", "country:ETH")
     assert "actor.appositive_unknown" in event.rule
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp, resolver):
+    event = one(nlp, resolver, "Niger's army accused Boko Haram of raiding a village.",
+                "Boko Haram denied the charge and blamed it for the fighting.", lemma="blame")
+    assert (event.source.actor.id, event.target.actor.id) == ("armed_group:boko-haram", "country:NER")
+    assert "actor.disjoint_pronoun" in event.rule
+    event = one(nlp, resolver, "Armenia said Azerbaijani forces had shelled it overnight.", lemma="shell")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:AZE", "country:ARM")

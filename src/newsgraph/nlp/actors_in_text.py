@@ -35,6 +35,7 @@ FEMALE_TITLES = rules.words("female_titles")
 MARKED_GENDER = "she"
 MALE_TITLES = rules.words("male_titles")
 GROUP_PRONOUNS = rules.words("group_pronouns")
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 QUANTIFIERS = rules.words("quantifiers")
 SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
 SINGULAR_SPEAKER = frozenset({"i", "me", "my"})
@@ -100,6 +101,7 @@ class ArticleActors:
     positions: dict[str, set[int]] = field(default_factory=dict)  # actor id -> token indices
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
+    recent_groups: dict[str, Mention] = field(default_factory=dict)  # other actor id -> mention, latest last
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
     titles: dict[str, str] = field(default_factory=dict)  # person id -> the title first met before the name
@@ -126,6 +128,8 @@ class ArticleActors:
                 self.last_subject_person = mention
         else:
             self.last_group = mention
+            self.recent_groups.pop(actor.id, None)
+            self.recent_groups[actor.id] = mention
             if subject:
                 self.last_subject_group = mention
 
@@ -427,13 +431,16 @@ class ArticleActors:
     # -- phrases -----------------------------------------------------------------------
 
     def resolve(
-        self, head: Token, speaker: Mention | None = None, recent: bool = True, subject: bool = False
+        self, head: Token, speaker: Mention | None = None, recent: bool = True, subject: bool = False,
+        not_: frozenset[str] = frozenset(),
     ) -> tuple[Mention, float] | None:
         """The actor a noun phrase headed by `head` names, with a confidence factor.
         Participants of events and speakers become pronoun antecedents; names met in
         passing (`recent=False`) do not, so "she" after "the notebook of John Bolton"
-        still means the spokeswoman who was speaking."""
-        found = self._resolve(head, speaker)
+        still means the spokeswoman who was speaking. `not_`: the actors of the clause's
+        subject, which an object pronoun cannot be."""
+        found = self._disjoint_pronoun(head, not_) if not_ and head.pos_ == "PRON" else None
+        found = found or self._resolve(head, speaker)
         if found is not None:
             actor = self.resolver.canonical(found[0].actor)
             if actor is not found[0].actor:
@@ -702,6 +709,24 @@ class ArticleActors:
                         if found is not None:
                             return _by(found[0], "actor.site", found[1])
         return None
+
+    def _disjoint_pronoun(self, head: Token, subjects: frozenset[str]) -> tuple[Mention, float] | None:
+        """"The RSF rejected the army's claim and blamed it", "Iran said Israel attacked it":
+        an object pronoun is never its own clause's subject (that would be "itself"), so when
+        the usual antecedent is the subject, the latest actor before it that is not is meant."""
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS and head.dep_ in OBJECT_DEPS:
+            usual, recent = self.last_person, self.recent_persons
+        elif lower in GROUP_PRONOUNS and lower != "they" and head.dep_ in OBJECT_DEPS:
+            usual, recent = self.last_group, self.recent_groups
+        else:
+            return None
+        if usual is None or usual.actor.id not in subjects:
+            return None
+        gender = PRONOUN_GENDERS.get(lower)
+        other = next((m for m in reversed(recent.values()) if m.actor.id not in subjects and (
+            lower not in PERSON_PRONOUNS or self._titled_gender(m.actor.id) in (None, gender))), None)
+        return _by(Mention(other.actor, head.text, other.role), "actor.disjoint_pronoun") if other else None
 
     def _of_gender(self, person: Mention | None, gender: str | None) -> Mention | None:
         """"spokeswoman Maria Zakharova ... Trump announced a withdrawal ... she said": a title

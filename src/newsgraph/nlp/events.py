@@ -287,9 +287,11 @@ class SentenceReader:
                             dataclasses.replace(mention, text=token.text, rule=plural),
                             rules.factor(plural) * rules.factor(token_how), _rules(token_how, plural), phrase))
                     continue
+                clause_subjects = frozenset() if subject else frozenset(
+                    m.actor.id for at, ms in self.actors.subjects[-1:] if at == verb.i for m in ms)
                 resolved = self._accuser_possessive(token, verb) or (
                     self._reporter_possessive(token, verb) if subject else None) or self.actors.resolve(
-                    token, self.speakers.get(verb.i), subject=subject)
+                    token, self.speakers.get(verb.i), subject=subject, not_=clause_subjects)
                 if resolved is not None:
                     mention, factor = resolved  # times the factor of the rule that found the phrase
                     first = Participant(mention, factor * rules.factor(token_how), _rules(token_how, mention.rule),
