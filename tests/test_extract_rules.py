@@ -1070,3 +1070,12 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject(nlp, resolver):
     assert "actor.disjoint_pronoun" in event.rule
     event = one(nlp, resolver, "Armenia said Azerbaijani forces had shelled it overnight.", lemma="shell")
     assert (event.source.actor.id, event.target.actor.id) == ("country:AZE", "country:ARM")
+
+
+def test_a_nationality_word_the_ner_calls_a_place_is_its_state(nlp, resolver):
+    event = one(nlp, resolver, "Kyrgyzstan accused Tajik forces of shelling the Kyrgyz town of Batken.", lemma="accuse")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:KGZ", "country:TJK")
+    assert "actor.bare_demonym" in event.rule
+    event = one(nlp, resolver, "A spokesman for Tajikistan said Kyrgyz forces had moved tanks towards the Tajik border.",
+                lemma="move")
+    assert event.target.actor.id == "country:TJK"

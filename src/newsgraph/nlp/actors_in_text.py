@@ -606,10 +606,11 @@ class ArticleActors:
         named = [t for t in head.lefts if t.dep_ == "compound"]
         if (head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS and named
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "NORP" for t in named)
-                and named[-1].i == head.i - 1):
+                and named[-1].i == head.i - 1
+                and not (len(named) == 1 and self.resolver.demonym(named[0].text) is not None)):
             # "deployed soldiers to Bougainville island", "in Penama province": the proper
             # nouns before a place noun name the place, known to the gazetteer or not; a
-            # people's name does not ("the Kyrgyz town", "Rohingya villages").
+            # people's name does not ("the Kyrgyz town", "Rohingya villages", "the Tajik border").
             name = POSSESSIVE.sub("", head.doc[named[0].i : head.i].text)
             known = self.resolver.lookup(name)
             if known is not None and known.actor.kind in ("country", "place"):
@@ -641,6 +642,11 @@ class ArticleActors:
                     return _by(dataclasses.replace(found[0], text=ent.text), "actor.acronym", found[1])
             if kind == "place" and " " not in name and self._not_a_person([name]):
                 return None  # "the Bidens", tagged a place: a family, no place and no one person
+            state = self.resolver.demonym(name) if " " not in name else None
+            if state is not None and rules.enabled("actor.bare_demonym"):
+                # "accused Tajik forces", parsed as two objects; "towards the Tajik border": a
+                # nationality word the NER calls a place is its state, not a place of that name
+                return _by(Mention(state, ent.text), "actor.bare_demonym")
             candidates = self.resolver.ambiguous(name)
             if candidates and rules.enabled("actor.ambiguous_name"):
                 # "Congo" in an article that also says "Kinshasa" is the Democratic Republic;
