@@ -1079,3 +1079,13 @@ def test_a_nationality_word_the_ner_calls_a_place_is_its_state(nlp, resolver):
     event = one(nlp, resolver, "A spokesman for Tajikistan said Kyrgyz forces had moved tanks towards the Tajik border.",
                 lemma="move")
     assert event.target.actor.id == "country:TJK"
+
+
+def test_a_company_the_article_described_is_one_actor_whatever_the_ner_calls_it(nlp, resolver):
+    found = events_of(nlp, resolver, "Chile's state-owned copper company Codelco said the strike had cost it 20 million dollars.",
+                      "Union president Hector Vidal accused Codelco of lying.",
+                      "Mining Minister Rodrigo Ibanez urged Codelco and the union to return to the negotiating table.")
+    targets = {e.action.lemma: e.target.actor for e in found if e.action.lemma in ("accuse", "urge")}
+    assert {a.id for a in targets.values()} == {"company:codelco"}, targets
+    assert "actor.organisation_not_person" in next(e.rule for e in found if e.action.lemma == "accuse")
+    assert "actor.described_before" in next(e.rule for e in found if e.action.lemma == "urge")

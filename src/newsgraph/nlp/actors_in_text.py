@@ -36,6 +36,8 @@ MARKED_GENDER = "she"
 MALE_TITLES = rules.words("male_titles")
 GROUP_PRONOUNS = rules.words("group_pronouns")
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+# Rules that give a name the gazetteer does not know its kind from the article's words.
+DESCRIBING_RULES = frozenset({"actor.described", "actor.appositive_unknown", "actor.organisation_not_person"})
 QUANTIFIERS = rules.words("quantifiers")
 SPEAKER_PRONOUNS = rules.words("speaker_pronouns")
 SINGULAR_SPEAKER = frozenset({"i", "me", "my"})
@@ -102,6 +104,8 @@ class ArticleActors:
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
     recent_groups: dict[str, Mention] = field(default_factory=dict)  # other actor id -> mention, latest last
+    org_names: dict[str, Span] = field(default_factory=dict)  # an organisation's name and first word -> its entity
+    described: dict[str, Mention] = field(default_factory=dict)  # lower-case name -> an unknown name's described actor
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
     titles: dict[str, str] = field(default_factory=dict)  # person id -> the title first met before the name
@@ -116,6 +120,8 @@ class ArticleActors:
             self.bodies.pop(mention.role, None)
             self.bodies[mention.role] = mention  # "foreign ministry": Russia, latest last
         self.positions.setdefault(actor.id, set()).add(position)
+        if mention.rule in DESCRIBING_RULES:
+            self.described.setdefault(actor.name.lower(), mention)
         if position >= self.last_by_kind.get(actor.kind, (-1, None))[0]:
             self.last_by_kind[actor.kind] = (position, mention)
         if not recent:
@@ -146,8 +152,16 @@ class ArticleActors:
                 # "Hurricane Dorian ... Dorian moved north": a storm's name, whatever the NER says
                 self.storms.add(doc[token.i + 1].text)
         for ent in doc.ents:
+            if ent.label_ == "ORG":
+                name = POSSESSIVE.sub("", ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+                words = name.split()
+                for key in (name, words[0]) if len(words) > 1 and words[0][:1].isupper() else (name,):
+                    self.org_names.setdefault(key, ent)
+        for ent in doc.ents:
             if ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.storms:
                 continue
+            if ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.org_names:
+                continue  # "Iranian airline Mahan Air" elsewhere: no person's name
             if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
                     and doc[ent.end + 2].text == ")" and ACRONYM.match(doc[ent.end + 1].text):
                 # "the National Electoral Commission (CNE)": the article calls it "CNE" from here on
@@ -535,6 +549,12 @@ class ArticleActors:
             known = self.resolver.lookup(name)
             place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
             return _by(Mention(place, ent.text), "actor.place_not_person")
+        named = ent if ent is not None else (_core_span(head) if head.pos_ == "PROPN" else None)
+        if named is not None and (ent is None or ent.label_ == "PERSON") \
+                and POSSESSIVE.sub("", named.text) in self.org_names:
+            organisation = self._organisation_not_person(named)
+            if organisation is not None:
+                return organisation
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons or (
                 head.pos_ == "PROPN" and (ent is None or ent.label_ in PLACE_LABELS | {"ORG", "NORP"})
                 and (ent is not None or self.resolver.lookup(head.text) is None)  # "Bloomberg" the outlet
@@ -658,6 +678,11 @@ class ArticleActors:
                 # "the Tigers" after "the Tamil Tigers", "the Brotherhood" after "the Muslim
                 # Brotherhood": the last word of a group's name, once the article named it
                 return _by(dataclasses.replace(short, text=ent.text), "actor.short_form")
+            earlier = self.described.get(name.lower())
+            if earlier is not None and rules.enabled("actor.described_before"):
+                # "the state-owned company Codelco ... urged Codelco": one actor, the kind
+                # the article gave it, not a second one of no kind
+                return _by(dataclasses.replace(earlier, text=ent.text), "actor.described_before")
             return _by(Mention(Actor(f"{kind}:{slug(name)}", name, kind, None), ent.text), "actor.unknown_entity")
 
         # "the presence of the United States", "abuses by Sudan's army": the actor is the
@@ -715,6 +740,19 @@ class ArticleActors:
                         if found is not None:
                             return _by(found[0], "actor.site", found[1])
         return None
+
+    def _organisation_not_person(self, ent: Span) -> tuple[Mention, float] | None:
+        """"Codelco", "Gotion" tagged as persons (or nothing) in an article that names the company
+        ("the state-owned company Codelco", "Gotion High-Tech") elsewhere: a name, or the first
+        word of a name, the article gives an organisation is that organisation, unless a person
+        the article or the known persons name goes by it ("Trump" beside "Trump Organization")."""
+        name = POSSESSIVE.sub("", ent.text)
+        if self.known_person(name) is not None or not rules.enabled("actor.organisation_not_person"):
+            return None
+        found = self._resolve(self.org_names[name].root, None)
+        if found is None or found[0].actor.kind == "person":
+            return None
+        return _by(dataclasses.replace(found[0], text=ent.text), "actor.organisation_not_person", found[1])
 
     def _disjoint_pronoun(self, head: Token, subjects: frozenset[str]) -> tuple[Mention, float] | None:
         """"The RSF rejected the army's claim and blamed it", "Iran said Israel attacked it":
