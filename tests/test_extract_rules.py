@@ -1089,3 +1089,13 @@ def test_a_company_the_article_described_is_one_actor_whatever_the_ner_calls_it(
     assert {a.id for a in targets.values()} == {"company:codelco"}, targets
     assert "actor.organisation_not_person" in next(e.rule for e in found if e.action.lemma == "accuse")
     assert "actor.described_before" in next(e.rule for e in found if e.action.lemma == "urge")
+
+
+def test_a_finite_verb_joined_to_a_tenseless_one_continues_the_verb_above_with_its_tense(nlp, resolver):
+    event = one(nlp, resolver, "Foreign Minister Lena Kowalska said Poland would keep its embassy open and accused "
+                "Belarus of harassing its diplomats.", lemma="accuse")
+    assert (event.source.actor.id, event.target.actor.id) == ("person:lena-kowalska", "country:BLR")
+    assert "source.finite_conjunct" in event.rule
+    event = one(nlp, resolver, "General Omar Haidar accused the rebels of using the truce to rearm and ordered the "
+                "army to resume operations.", lemma="order")
+    assert event.source.actor.id == "person:omar-haidar"

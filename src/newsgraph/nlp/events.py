@@ -32,6 +32,7 @@ TOPIC_PREPS = rules.words("topic_preps")
 POSSIBLE_AUX = rules.words("possible_aux")
 MUTUAL_VERBS = rules.words("mutual_verbs")
 FINITE_TAGS = rules.words("finite_tags")
+CLAUSE_LINKS = rules.words("clause_links")
 EMPTY_VERBS = rules.words("empty_verbs")
 GERUND_PREPS = rules.words("gerund_preps")
 LOCATIVE_PREPS = rules.words("locative_preps")
@@ -167,13 +168,26 @@ def _is_headline_verb(token: Token) -> bool:
             and lexicon.classify(token.lemma_.lower()).known)
 
 
-def _continues_main_verb(verb: Token) -> bool:
-    """"urged both sides to show restraint and offered to mediate": the parser joins
-    "offered" to "show", but a verb with tense cannot continue an infinitive; it continues the
-    verb the infinitive hangs from, whose subject and mood it shares."""
+def _continued_verb(verb: Token) -> Token | None:
+    """The verb a finite conjunct continues when the parser joined it to a verb without tense:
+    "urged both sides to show restraint and offered to mediate", "accused the Tigers of using
+    the truce and ordered ...", "said Brazil would keep its border open and promised ...". A
+    verb with tense cannot continue an infinitive or a gerund; it continues the nearest verb
+    above with its own tense, whose subject and mood it shares. None for any other verb."""
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and head.tag_ == "VB" and _is_infinitive(head)
-            and head.dep_ in ("xcomp", "advcl") and head.head.pos_ in ("VERB", "AUX"))
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or head.tag_ not in ("VB", "VBG"):
+        return None
+    if head.tag_ == "VB" and _is_infinitive(head) and head.dep_ in ("xcomp", "advcl") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    above = head
+    for _ in range(4):
+        if above.dep_ not in CLAUSE_LINKS:
+            return None
+        above = above.head
+        if above.pos_ in ("VERB", "AUX") and above.tag_ == verb.tag_:
+            return above
+    return None
 
 
 def _is_infinitive_noun(token: Token) -> bool:
@@ -400,8 +414,9 @@ class SentenceReader:
             if named:
                 return [(named[-1], rules.rule("source.headline_compound"))]
         head = verb.head
-        if _continues_main_verb(verb):
-            return _as(self._subject_tokens(head.head), rules.rule("source.finite_conjunct"))
+        continued = _continued_verb(verb)
+        if continued is not None:
+            return _as(self._subject_tokens(continued), rules.rule("source.finite_conjunct"))
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return _as(self._subject_tokens(head), rules.rule("source.conjoined_verb"))
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _is_request(head) and _is_infinitive(verb)):
@@ -527,7 +542,7 @@ class SentenceReader:
             used.append(rules.rule("modality.possible"))
         anchor = verb
         while anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
-            anchor = anchor.head.head if _continues_main_verb(anchor) else anchor.head
+            anchor = _continued_verb(anchor) or anchor.head
         if anchor.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
             modality = "intended"  # headline future: "NATO to send more troops to Lithuania"
             used.append(rules.rule("modality.headline_infinitive"))
