@@ -1099,3 +1099,29 @@ def test_a_finite_verb_joined_to_a_tenseless_one_continues_the_verb_above_with_i
     event = one(nlp, resolver, "General Omar Haidar accused the rebels of using the truce to rearm and ordered the "
                 "army to resume operations.", lemma="order")
     assert event.source.actor.id == "person:omar-haidar"
+
+
+def test_a_given_name_alone_is_the_one_full_name_that_begins_with_it(nlp, resolver):
+    event = one(nlp, resolver, "Officials said Hamza bin Laden, the son of Osama bin Laden, was killed in an operation.",
+                "Hamza had called for attacks on the United States.", lemma="call for")
+    assert event.source.actor.id == "person:hamza-bin-laden"
+    assert "actor.given_name" in event.rule
+    # two full names begin with it: no one is guessed
+    found = events_of(nlp, resolver, "Omar Bashir and Omar Nur met in Khartoum.", "Omar criticised Egypt.")
+    assert {e.source.actor.id for e in found if e.action.lemma == "criticize"} == {"person:omar"}
+
+
+def test_an_article_whose_organisations_share_names_with_persons_is_read_to_the_end(nlp, resolver):
+    """The Wikinews article that sent `actor.organisation_not_person` round in a circle (an
+    organisation's phrase holding a name tagged as a person, which names the organisation)
+    until the recursion limit: read whole, with its persons and its police."""
+    from newsgraph.corpus.discover import read_files
+    from newsgraph.nlp.extract import parse
+    from helpers import SAMPLES
+
+    read = read_files([str(SAMPLES / "wikinews" / "wikinews_2019.csv")])
+    article = next(a for a in read.articles if "travelator at London Waterloo" in a.title)
+    (doc, parsed), = parse([article], nlp)
+    item = read_doc(doc, parsed, resolver)
+    assert "person:darren-gough" in {actor.id for actor, _ in item.mentions}
+    assert any(e.source.actor.id == "country:GBR" and e.source.role for e in item.events)

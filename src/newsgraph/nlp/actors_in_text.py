@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
@@ -104,8 +105,14 @@ class ArticleActors:
     bodies: dict[str, Mention] = field(default_factory=dict)  # "foreign ministry" -> its state, in order
     recent_persons: dict[str, Mention] = field(default_factory=dict)  # person id -> mention, latest last
     recent_groups: dict[str, Mention] = field(default_factory=dict)  # other actor id -> mention, latest last
-    org_names: dict[str, Span] = field(default_factory=dict)  # an organisation's name and first word -> its entity
+    org_names: dict[str, Span] = field(default_factory=dict)  # an organisation's name -> its entity
+    org_first_words: dict[str, Span] = field(default_factory=dict)  # the first word of one -> its entity
     described: dict[str, Mention] = field(default_factory=dict)  # lower-case name -> an unknown name's described actor
+    given_names: dict[str, set[str]] = field(default_factory=dict)  # first word of a full name -> person ids
+    full_names: dict[str, Actor] = field(default_factory=dict)  # person id -> the person a full name names
+    claimed_given: set[str] = field(default_factory=set)  # given names that name a full name (actor.given_name)
+    ambiguous_given: set[str] = field(default_factory=set)  # given names two full names of the article begin with
+    _naming_organisation: bool = False  # inside `_organisation_not_person`
     title_genders: dict[str, str | None] = field(default_factory=dict)  # person id -> "he"/"she" its title says
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
     titles: dict[str, str] = field(default_factory=dict)  # person id -> the title first met before the name
@@ -151,17 +158,27 @@ class ArticleActors:
                     and doc[token.i + 1].lower_ not in STORM_WORDS:
                 # "Hurricane Dorian ... Dorian moved north": a storm's name, whatever the NER says
                 self.storms.add(doc[token.i + 1].text)
+        # A name the NER tags an organisation more often than a person is one; a single
+        # word that begins an organisation's name is one too, unless a person of the article
+        # goes by it (`_organisation_not_person`).
+        tags: dict[str, Counter[str]] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON"):
+                name = POSSESSIVE.sub("", ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+                tags.setdefault(name, Counter())[ent.label_] += 1
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 name = POSSESSIVE.sub("", ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
                 words = name.split()
-                for key in (name, words[0]) if len(words) > 1 and words[0][:1].isupper() else (name,):
-                    self.org_names.setdefault(key, ent)
+                if len(words) == 1 or tags[name]["ORG"] > tags[name]["PERSON"]:
+                    self.org_names.setdefault(name, ent)
+                if len(words) > 1 and words[0][:1].isupper():
+                    self.org_first_words.setdefault(words[0], ent)
         for ent in doc.ents:
             if ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.storms:
                 continue
-            if ent.label_ == "PERSON" and POSSESSIVE.sub("", ent.text) in self.org_names:
-                continue  # "Iranian airline Mahan Air" elsewhere: no person's name
+            if ent.label_ == "PERSON" and " " in ent.text.strip() and POSSESSIVE.sub("", ent.text) in self.org_names:
+                continue  # "Iranian airline Mahan Air", tagged an organisation more often: no person
             if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
                     and doc[ent.end + 2].text == ")" and ACRONYM.match(doc[ent.end + 1].text):
                 # "the National Electoral Commission (CNE)": the article calls it "CNE" from here on
@@ -174,6 +191,7 @@ class ArticleActors:
                 if known is not None:
                     self.context.update((known.actor.id, f"country:{known.actor.country}"))
                     self._note_short_form(known)
+        self._claim_given_names()
         for ent in doc.ents:
             name = POSSESSIVE.sub("", ent.text)
             if ent.label_ in PLACE_LABELS:
@@ -234,6 +252,25 @@ class ArticleActors:
         actor = self.persons.get(name) or (known.actor if known else self.resolver.person(name))
         self.persons.setdefault(name, actor)
         self._claim_surname(words[-1], actor, first=True)
+        self.given_names.setdefault(words[0], set()).add(actor.id)
+        self.full_names[actor.id] = actor
+
+    def _claim_given_names(self) -> None:
+        """"Hamza" after "Hamza bin Laden", "Narendra" beside "Narendra Modi": a given name
+        used alone is the one full name of the article that begins with it; never a surname
+        another person of the article holds, nor a name two full names begin with."""
+        if not rules.enabled("actor.given_name"):
+            return
+        for given, ids in self.given_names.items():
+            # "Jong Woo" and "Jong Woo Son" (the NER cut one short) are one name: the longest
+            names = sorted((self.full_names[i] for i in ids), key=lambda a: -len(a.name.split()))
+            longest = names[0].name.split()
+            if any(longest[:len(a.name.split())] != a.name.split() for a in names[1:]):
+                self.ambiguous_given.add(given)
+                continue
+            if given not in self.persons and self.resolver.lookup(given) is None:
+                self.persons[given] = names[0]
+                self.claimed_given.add(given)
 
     def _claim_surname(self, surname: str, actor: Actor, first: bool = False) -> None:
         """Who "Biden" alone means from here on: the full name met last (the first in the
@@ -318,8 +355,9 @@ class ArticleActors:
         self.persons[name] = actor
         if len(words) > 1:
             self._claim_surname(words[-1], actor)
-            # Family name first in Chinese, Korean and Hungarian names: "Liu" for "Liu Yanhong".
-            if len(words) == 2:
+            # Family name first in Chinese, Korean and Hungarian names: "Liu" for "Liu Yanhong";
+            # not a first word two full names of the article share ("Omar Bashir", "Omar Nur").
+            if len(words) == 2 and words[0] not in self.ambiguous_given:
                 self.persons.setdefault(words[0], actor)
             # The first of two surnames in Spanish and Portuguese names: "Salcedo" for
             # "Ernesto Salcedo Vela".
@@ -550,8 +588,9 @@ class ArticleActors:
             place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
             return _by(Mention(place, ent.text), "actor.place_not_person")
         named = ent if ent is not None else (_core_span(head) if head.pos_ == "PROPN" else None)
-        if named is not None and (ent is None or ent.label_ == "PERSON") \
-                and POSSESSIVE.sub("", named.text) in self.org_names:
+        if named is not None and (ent is None or ent.label_ == "PERSON") and (
+                POSSESSIVE.sub("", named.text) in self.org_names
+                or ent is not None and POSSESSIVE.sub("", named.text) in self.org_first_words):
             organisation = self._organisation_not_person(named)
             if organisation is not None:
                 return organisation
@@ -747,9 +786,14 @@ class ArticleActors:
         word of a name, the article gives an organisation is that organisation, unless a person
         the article or the known persons name goes by it ("Trump" beside "Trump Organization")."""
         name = POSSESSIVE.sub("", ent.text)
-        if self.known_person(name) is not None or not rules.enabled("actor.organisation_not_person"):
-            return None
-        found = self._resolve(self.org_names[name].root, None)
+        if self.known_person(name) is not None or name in self.ambiguous_given \
+                or not rules.enabled("actor.organisation_not_person") or self._naming_organisation:
+            return None  # (nor while resolving the organisation's own name: its phrase may hold the person)
+        self._naming_organisation = True
+        try:
+            found = self._resolve((self.org_names.get(name) or self.org_first_words[name]).root, None)
+        finally:
+            self._naming_organisation = False
         if found is None or found[0].actor.kind == "person":
             return None
         return _by(dataclasses.replace(found[0], text=ent.text), "actor.organisation_not_person", found[1])
@@ -1005,6 +1049,8 @@ class ArticleActors:
             self.title_genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
         if actor is not None and self.resolver.persons.get(actor.id) is not None:
             person = rules.rule("actor.known_person")
+        if POSSESSIVE.sub("", ent.text) in self.claimed_given:
+            person = rules.rule("actor.given_name")
         return Mention(actor, ent.text, rule=person) if actor else None
 
 
