@@ -1125,3 +1125,9 @@ def test_an_article_whose_organisations_share_names_with_persons_is_read_to_the_
     item = read_doc(doc, parsed, resolver)
     assert "person:darren-gough" in {actor.id for actor, _ in item.mentions}
     assert any(e.source.actor.id == "country:GBR" and e.source.role for e in item.events)
+
+
+def test_a_description_with_an_of_phrase_naming_a_state_is_that_state(nlp, resolver):
+    event = one(nlp, resolver, "The United States criticised Iran's missile tests.",
+                "Iran has increased cooperation with the navies of China.", lemma="cooperation")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:IRN", "country:CHN")

@@ -847,7 +847,11 @@ class ArticleActors:
         """"the United Nations mission", "the Russian embassy": a modifier names the actor, so
         the phrase is not a description of the one met before ("the mission", "the embassy")."""
         return any(child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ")
-                   and self._modifier_actor(child) is not None for child in head.lefts)
+                   and self._modifier_actor(child) is not None for child in head.lefts) or any(
+            # "the navies of China and Russia", "the army of Sudan": the "of" names whose
+            p.dep_ == "prep" and p.lower_ == "of" and o.ent_type_ in ("GPE", "NORP", "ORG")
+            and self._modifier_actor(o) is not None
+            for p in head.rights for o in p.children if o.dep_ == "pobj")
 
     def _modifier_actor(self, child: Token) -> Mention | None:
         """The actor a modifier names: the gazetteer's phrase ending at it ("US", "Russian
