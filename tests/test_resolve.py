@@ -20,6 +20,8 @@ ARTICLES = [
      "on Monday.", "2019-02-07"),
     ("NATO row", "Zakharova condemned NATO on Tuesday. NATO rejected the claims of Russia.", "2019-03-01"),
     ("Warsaw", "Poland thanked NATO. Zakharova said Moscow would answer.", "2019-03-02"),
+    # a second full name "Zakharova" fits: the surname alone is left for a person to merge
+    ("Kyiv", "Ukrainian historian Olga Zakharova criticized Hungary on Wednesday.", "2019-03-03"),
 ]
 MERGE = """
 [[merge]]
@@ -224,3 +226,41 @@ def test_resolve_refuses_a_graph_it_cannot_redo_before_writing_anything(store, n
     with pytest.raises(NewsgraphError, match="no verb token"):
         resolve(store, Resolver.default(extra_aliases=alias_file))
     assert snapshot(store) == before
+
+
+LINKED = [("Budapest", "Hungarian Defence Minister Tomas Varga criticized NATO on Monday.", "2023-05-02"),
+          ("Vienna", "Mr Varga condemned Austria on Tuesday.", "2023-05-03"),
+          ("Brno", "Czech Foreign Minister Pavel Novak praised Slovakia.", "2023-05-04"),
+          ("Ostrava", "Jan Novak, a Czech businessman, thanked Germany.", "2023-05-04"),
+          ("Prague", "Mr Novak criticized Poland on Friday.", "2023-05-05")]
+
+
+def test_a_surname_alone_is_linked_to_the_graphs_one_full_name_in_any_order(store, nlp):
+    """Issue 15, cross-document resolution: "Varga", in an article that never gives the full
+    name, is the Tomas Varga another article names, whichever was loaded first; the graph after
+    both loads equals the one-load graph; "Novak", which two persons fit, stays as it is."""
+    resolver = Resolver.default()
+    items = {title: read_doc(doc, article, resolver) for doc, article in parse(
+        [make_article(doc=f"{t}.txt", title=t, body=b, published=d) for t, b, d in LINKED], nlp)
+        for title in [article.title]}
+
+    def loaded(*batches: list[str]) -> tuple[dict[str, list[dict]], list]:
+        store.clear()
+        done = []
+        for batch in batches:
+            store.load([items[t] for t in batch])
+            done.append(resolve(store, resolver))
+        store.refresh_interactions()
+        return snapshot(store), done
+
+    clean, (once,) = loaded(["Budapest", "Vienna", "Brno", "Ostrava", "Prague"])
+    assert once.linked == ("person:varga",)
+    ids = {row["id"] for row in clean["actors"]}
+    assert "person:varga" not in ids and {"person:tomas-varga", "person:novak"} <= ids
+    assert any(row["s"] == "person:tomas-varga" and row["t"] == "country:AUT" for row in clean["events"])
+    assert next(r["country"] for r in clean["actors"] if r["id"] == "person:tomas-varga") == "HUN"
+    later, done = loaded(["Vienna", "Prague"], ["Budapest", "Brno", "Ostrava"])
+    assert [d.linked for d in done] == [(), ("person:varga",)] and later == clean
+    earlier, done = loaded(["Budapest", "Brno", "Ostrava"], ["Vienna", "Prague"])
+    assert earlier == clean
+    assert resolve(store, resolver).merged == ()  # a second resolve changes nothing

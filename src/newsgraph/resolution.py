@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from newsgraph.actors.resolver import Resolver, forms_of, known_forms
 from newsgraph.errors import NewsgraphError
 from newsgraph.graph.records import Actor
+from newsgraph.nlp import rules
 from newsgraph.nlp.events import event_id
 from newsgraph.store.base import GraphStore
 from newsgraph.store.rows import actor_row, one_per_id
@@ -35,19 +36,51 @@ ARTICLES_PER_WRITE = 200
 class Resolved:
     merged: tuple[str, ...]  # the merged actor ids that were in the graph
     articles: int  # articles rewritten
+    linked: tuple[str, ...] = ()  # of them, surnames linked to the graph's one full name
 
     def line(self) -> str:
         if not self.merged:
             return "resolve: no merged actor is in the graph; nothing changed"
-        return (f"resolve: merged {len(self.merged)} actor(s) ({', '.join(self.merged[:5])}"
-                f"{', …' if len(self.merged) > 5 else ''}); rewrote {self.articles} article(s)")
+        curated = [m for m in self.merged if m not in self.linked]
+        parts = [f"merged {len(curated)} actor(s) ({', '.join(curated[:5])}{', …' if len(curated) > 5 else ''})"
+                 if curated else "",
+                 f"linked {len(self.linked)} surname(s) to a full name ({', '.join(self.linked[:5])}"
+                 f"{', …' if len(self.linked) > 5 else ''})" if self.linked else ""]
+        return f"resolve: {'; '.join(filter(None, parts))}; rewrote {self.articles} article(s)"
+
+
+def surname_links(persons: Sequence[dict], resolver: Resolver) -> dict[str, Actor]:
+    """Cross-document resolution of persons (rule `actor.surname_in_graph`): a person the
+    graph knows only by one word ("Varga", from an article that never gave the full name) is
+    the one full-name person of the graph whose surname it is ("Tomas Varga", named in another
+    article) and whose country does not differ. Two such persons leave it as it is: a name is
+    never guessed. Curated persons are left to the resolver, which knows their forms."""
+    full: dict[str, list[dict]] = {}
+    for row in persons:
+        words = row["name"].split()
+        if len(words) > 1 and resolver.persons.get(row["id"]) is None:
+            full.setdefault(words[-1].lower(), []).append(row)
+    links = {}
+    for row in persons:
+        if " " in row["name"] or row["id"] in resolver.merged_ids or resolver.persons.get(row["id"]) is not None:
+            continue
+        fitting = [f for f in full.get(row["name"].lower(), ())
+                   if row["country"] is None or f["country"] in (None, row["country"])]
+        if len(fitting) == 1:
+            into = fitting[0]
+            links[row["id"]] = Actor(into["id"], into["name"], "person", into["country"] or row["country"])
+    return links
 
 
 def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Resolved:
-    """Applies the resolver's merges to the graph; `refresh=False` leaves the rebuild of
-    INTERACTS_WITH to the caller (the ingest flow does it once after the load)."""
+    """Applies the resolver's merges, and the links of surnames to the graph's full names, to
+    the graph; `refresh=False` leaves the rebuild of INTERACTS_WITH to the caller (the ingest
+    flow does it once after the load)."""
     present = [r["id"] for r in store.read(statement("resolve", "actors_present"),
                                            {"ids": resolver.merged_ids})]
+    linked = surname_links(store.read(statement("resolve", "person_rows")), resolver) \
+        if rules.enabled("actor.surname_in_graph") else {}
+    present = sorted({*present, *linked})
     if not present:
         _write_forms(store, resolver)
         return Resolved((), 0)
@@ -57,8 +90,9 @@ def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Reso
         raise NewsgraphError(f"{old['events']} events of the articles naming {', '.join(present[:3])} were loaded "
                              "before extract-4 and record no verb token: run `newsgraph run --force` on "
                              "their corpus once, then resolve")
-    targets = {row["id"]: resolver.canonical(Actor(row["id"], row["name"], row["kind"], row["country"]))
-               for row in store.read(statement("resolve", "actor_rows"), {"ids": present})}
+    targets = {row["id"]: linked.get(row["id"]) or resolver.canonical(
+        Actor(row["id"], row["name"], row["kind"], row["country"]))
+        for row in store.read(statement("resolve", "actor_rows"), {"ids": present})}
     target_rows = sorted({t.id: actor_row(t) for t in targets.values()}.items())
     store.write([(load_statement("actors"), {"rows": [row for _, row in target_rows]})])
     for ids in _chunks(articles, ARTICLES_PER_WRITE):
@@ -68,7 +102,7 @@ def resolve(store: GraphStore, resolver: Resolver, refresh: bool = True) -> Reso
     _write_forms(store, resolver)
     if refresh:
         store.refresh_interactions()
-    return Resolved(tuple(present), len(articles))
+    return Resolved(tuple(present), len(articles), tuple(sorted(linked)))
 
 
 def _write_forms(store: GraphStore, resolver: Resolver) -> None:
