@@ -1131,3 +1131,15 @@ def test_a_description_with_an_of_phrase_naming_a_state_is_that_state(nlp, resol
     event = one(nlp, resolver, "The United States criticised Iran's missile tests.",
                 "Iran has increased cooperation with the navies of China.", lemma="cooperation")
     assert (event.source.actor.id, event.target.actor.id) == ("country:IRN", "country:CHN")
+
+
+def test_a_nationality_word_two_states_share_is_the_one_the_article_names(nlp, resolver):
+    event = one(nlp, resolver, "Opposition leaders met in Kinshasa on Monday.",
+                "Congolese police fired tear gas at opposition supporters.", lemma="fire")
+    assert event.source.actor.id == "country:COD"
+    event = one(nlp, resolver, "North Korea fired two missiles on Monday.",
+                "Korean officials criticized Japan.", lemma="criticize")
+    assert event.source.actor.id == "country:PRK"
+    # no clue: neither Congo
+    found = events_of(nlp, resolver, "Congolese troops attacked Rwandan positions.")
+    assert not {e.source.actor.id for e in found} & {"country:COD", "country:COG"}

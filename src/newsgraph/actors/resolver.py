@@ -38,6 +38,7 @@ normalised words of the title (lower case, no accents, hyphens as spaces:
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import re
@@ -48,6 +49,7 @@ from newsgraph.actors.gazetteer import (
     Entry,
     Gazetteer,
     Token,
+    alias_key,
     join,
     tokenize,
 )
@@ -118,11 +120,7 @@ class Resolver:
         self._max_head = gazetteer.max_head_words
         # "the Russians", "the British", "the Chinese": the state's people.
         self._people: dict[str, Actor] = {}
-        for key, actor in gazetteer.demonyms.items():
-            if key.endswith(("ese", "sh", "ch", "ss")):
-                self._people[key] = actor
-            elif not key.endswith("s"):
-                self._people[key + "s"] = actor
+        self._add_people(gazetteer.demonyms)
         self._cache: dict[str, Mention | None] = {}
         self._merged: dict[str, Actor] = {}
         for source, (into, name, country) in gazetteer.merges.items():
@@ -130,6 +128,24 @@ class Resolver:
             if known is None and name is None:
                 raise ValueError(f"merge into {into!r}: an actor the gazetteer does not know needs a name")
             self._merged[source] = known or Actor(into, name, into.partition(":")[0], country)
+
+    def _add_people(self, demonyms: dict[str, Actor]) -> None:
+        for key, actor in demonyms.items():
+            if key.endswith(("ese", "sh", "ch", "ss")):
+                self._people[key] = actor
+            elif not key.endswith("s"):
+                self._people[key + "s"] = actor
+
+    def choosing(self, choices: dict[str, Actor]) -> Resolver:
+        """This resolver with the nationality words several states share read as the one an
+        article chose ("Congolese" in an article about Kinshasa: the DR Congo). A copy with its
+        own cache: the shared one keeps the reading that chooses nothing."""
+        chosen = copy.copy(self)
+        chosen._demonyms = {**self._demonyms, **{alias_key(word): actor for word, actor in choices.items()}}
+        chosen._people = dict(self._people)
+        chosen._add_people({alias_key(word): actor for word, actor in choices.items()})
+        chosen._cache = {}
+        return chosen
 
     def __getstate__(self) -> dict[str, object]:
         """Pickle without the cache: a worker fills its own."""

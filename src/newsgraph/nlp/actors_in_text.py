@@ -192,6 +192,7 @@ class ArticleActors:
                     self.context.update((known.actor.id, f"country:{known.actor.country}"))
                     self._note_short_form(known)
         self._claim_given_names()
+        self._choose_nationality_words(doc)
         for ent in doc.ents:
             name = POSSESSIVE.sub("", ent.text)
             if ent.label_ in PLACE_LABELS:
@@ -254,6 +255,20 @@ class ArticleActors:
         self._claim_surname(words[-1], actor, first=True)
         self.given_names.setdefault(words[0], set()).add(actor.id)
         self.full_names[actor.id] = actor
+
+    def _choose_nationality_words(self, doc) -> None:
+        """"Congolese police" in an article that names Kinshasa are the DR Congo's: a
+        nationality word two states share is the one of them the article also names otherwise
+        (rule `actor.ambiguous_name`); with no such clue, or clues for both, it names none."""
+        if not rules.enabled("actor.ambiguous_name"):
+            return
+        choices = {}
+        for word in {t.text for t in doc if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()}:
+            named = [a for a in self.resolver.ambiguous(word) if a.id in self.context]
+            if len(named) == 1 and self.resolver.demonym(word) is None:
+                choices[word] = named[0]
+        if choices:
+            self.resolver = self.resolver.choosing(choices)
 
     def _claim_given_names(self) -> None:
         """"Hamza" after "Hamza bin Laden", "Narendra" beside "Narendra Modi": a given name
