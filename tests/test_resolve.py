@@ -264,3 +264,20 @@ def test_a_surname_alone_is_linked_to_the_graphs_one_full_name_in_any_order(stor
     earlier, done = loaded(["Budapest", "Brno", "Ostrava"], ["Vienna", "Prague"])
     assert earlier == clean
     assert resolve(store, resolver).merged == ()  # a second resolve changes nothing
+
+
+def test_a_given_name_or_a_title_alone_is_no_surname_to_link():
+    from newsgraph.resolution import surname_links
+
+    rows = [{"id": "person:elton-john", "name": "Elton John", "country": "GBR"},
+            {"id": "person:john-bolton", "name": "John Bolton", "country": "USA"},
+            {"id": "person:john", "name": "John", "country": None},
+            {"id": "person:mayor", "name": "Mayor", "country": None},
+            {"id": "person:ann-mayor", "name": "Ann Mayor", "country": None},
+            {"id": "person:dominic-hare", "name": "Dominic Hare", "country": None},
+            {"id": "person:hare", "name": "Hare", "country": "GBR"},
+            {"id": "person:lena-kask", "name": "Lena Kask", "country": "EST"},
+            {"id": "person:kask", "name": "Kask", "country": "FIN"}]
+    links = surname_links(rows, Resolver.default())
+    assert {k: v.id for k, v in links.items()} == {"person:hare": "person:dominic-hare"}
+    assert links["person:hare"].country == "GBR"  # the surname's country, where the full name had none

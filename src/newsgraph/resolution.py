@@ -20,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
 from newsgraph.actors.resolver import Resolver, forms_of, known_forms
 from newsgraph.errors import NewsgraphError
 from newsgraph.graph.records import Actor
@@ -53,17 +55,23 @@ def surname_links(persons: Sequence[dict], resolver: Resolver) -> dict[str, Acto
     """Cross-document resolution of persons (rule `actor.surname_in_graph`): a person the
     graph knows only by one word ("Varga", from an article that never gave the full name) is
     the one full-name person of the graph whose surname it is ("Tomas Varga", named in another
-    article) and whose country does not differ. Two such persons leave it as it is: a name is
-    never guessed. Curated persons are left to the resolver, which knows their forms."""
+    article) and whose country does not differ. Two such persons leave it as it is, and so does
+    a word that begins another full name of the graph ("John", beside "Elton John" and "John
+    Bolton") or is a title ("Mayor"): a name is never guessed. Curated persons are left to the resolver, which knows their forms."""
     full: dict[str, list[dict]] = {}
+    given: set[str] = set()
     for row in persons:
         words = row["name"].split()
-        if len(words) > 1 and resolver.persons.get(row["id"]) is None:
-            full.setdefault(words[-1].lower(), []).append(row)
+        if len(words) > 1:
+            given.add(words[0].lower())
+            if resolver.persons.get(row["id"]) is None:
+                full.setdefault(words[-1].lower(), []).append(row)
     links = {}
     for row in persons:
-        if " " in row["name"] or row["id"] in resolver.merged_ids or resolver.persons.get(row["id"]) is not None:
-            continue
+        name = row["name"].lower()
+        if " " in name or row["id"] in resolver.merged_ids or resolver.persons.get(row["id"]) is not None \
+                or name in given or name.rstrip(".") in NAME_CONSTANTS.titles:
+            continue  # "John" begins other full names, "Mayor" is a title: no surname to go by
         fitting = [f for f in full.get(row["name"].lower(), ())
                    if row["country"] is None or f["country"] in (None, row["country"])]
         if len(fitting) == 1:
