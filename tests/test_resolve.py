@@ -264,6 +264,11 @@ def test_a_surname_alone_is_linked_to_the_graphs_one_full_name_in_any_order(stor
     earlier, done = loaded(["Budapest", "Brno", "Ostrava"], ["Vienna", "Prague"])
     assert earlier == clean
     assert resolve(store, resolver).merged == ()  # a second resolve changes nothing
+    from newsgraph.store.schema_files import named_queries
+
+    review = {r["id"]: r["why"] for r in store.read(named_queries()["actors_to_review"].cypher, {"limit": 25})}
+    assert review["person:novak"] == "one word: 2 full names fit: person:jan-novak, person:pavel-novak" \
+        or review["person:novak"] == "one word: 2 full names fit: person:pavel-novak, person:jan-novak"
 
 
 def test_a_given_name_or_a_title_alone_is_no_surname_to_link():
