@@ -1143,3 +1143,11 @@ def test_a_nationality_word_two_states_share_is_the_one_the_article_names(nlp, r
     # no clue: neither Congo
     found = events_of(nlp, resolver, "Congolese troops attacked Rwandan positions.")
     assert not {e.source.actor.id for e in found} & {"country:COD", "country:COG"}
+
+
+def test_a_preposition_hung_on_the_means_of_speaking_is_the_verbs(nlp, resolver):
+    event = one(nlp, resolver, "Chilean President Ana Rojas spoke by telephone with Argentina's president on Sunday.",
+                lemma="speak")
+    assert (event.source.actor.id, event.action.category, event.target.actor.id) == (
+        "person:ana-rojas", "CONSULT", "country:ARG")
+    assert "target.means_phrase" in event.rule

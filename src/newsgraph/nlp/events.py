@@ -33,6 +33,7 @@ POSSIBLE_AUX = rules.words("possible_aux")
 MUTUAL_VERBS = rules.words("mutual_verbs")
 FINITE_TAGS = rules.words("finite_tags")
 CLAUSE_LINKS = rules.words("clause_links")
+MEANS_NOUNS = rules.words("means_nouns")
 EMPTY_VERBS = rules.words("empty_verbs")
 GERUND_PREPS = rules.words("gerund_preps")
 LOCATIVE_PREPS = rules.words("locative_preps")
@@ -65,6 +66,7 @@ REPORTED_CLAUSE = rules.rule("speaker.clause")
 SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
+MEANS_PHRASE = rules.rule("target.means_phrase")
 OBJECT_PREPOSITION = rules.rule("target.object_preposition")
 NESTED_PREPOSITION = rules.rule("target.nested_preposition")
 VISITED_PLACE = rules.rule("target.visited_place")
@@ -638,6 +640,13 @@ class SentenceReader:
         # spaCy hangs a recipient's "to" as dative: "provided aid to Yemen".
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"
                  and c.lower_ in TARGET_PREPS and not _is_temporal(c)]
+        prep_how = TARGET_PREPOSITION
+        if not preps and rules.enabled(MEANS_PHRASE):
+            # "spoke by telephone with Salcedo": the parser hangs "with" on the means
+            means = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
+                     for o in _children(p, {"pobj"}) if o.lemma_.lower() in MEANS_NOUNS]
+            prep_how, preps = MEANS_PHRASE, [q for o in means for q in o.children
+                                             if q.dep_ == "prep" and q.lower_ in TARGET_PREPS]
         objects = [(o, TARGET_OBJECT) for o in _children(verb, {"dobj", "dative"} if verb.pos_ == "VERB"
                                                           else {"dobj", "dative", "appos"})]
         if not objects and not any(c.dep_ in ("prep", "ccomp", "xcomp") for c in verb.children):
@@ -686,7 +695,7 @@ class SentenceReader:
                 recipients = [(o, how) for o, how in objects if o not in (obj, given)]
                 targets = (recipients
                            + [(c, OBJECT_PREPOSITION) for p in obj_preps for c in _children(p, {"pobj"})]
-                           + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})])
+                           + [(c, prep_how) for p in preps for c in _children(p, {"pobj"})])
                 if not targets and rules.enabled(NOUN_MODIFIER):
                     # "will not renew the EU fishing deal", "adopted new Russia sanctions": with
                     # no other party named, an actor that qualifies the event noun is its party
@@ -730,7 +739,7 @@ class SentenceReader:
                         if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS - _origins(lemma)]
         targets = (objects
                    + [(c, TARGET_PREPOSITION) for c in nested]
-                   + [(c, TARGET_PREPOSITION) for p in preps for c in _children(p, {"pobj"})]
+                   + [(c, prep_how) for p in preps for c in _children(p, {"pobj"})]
                    + [(c, OBJECT_PREPOSITION) for p in object_preps for c in _children(p, {"pobj"})])
         return action, targets, found.known, how
 
