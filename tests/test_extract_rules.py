@@ -1151,3 +1151,11 @@ def test_a_preposition_hung_on_the_means_of_speaking_is_the_verbs(nlp, resolver)
     assert (event.source.actor.id, event.action.category, event.target.actor.id) == (
         "person:ana-rojas", "CONSULT", "country:ARG")
     assert "target.means_phrase" in event.rule
+
+
+def test_a_perfect_participle_taken_for_an_adjective_is_the_verb_and_the_owner_of_its_object_the_target(nlp, resolver):
+    event = one(nlp, resolver, "Peru's prosecutors said they had frozen bank accounts belonging to Carlos Mendez.",
+                lemma="freeze")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:PER", "person:carlos-mendez")
+    assert {"action.perfect_participle", "target.owner_of_object"} <= set(event.rule)
+    assert not [e for e in events_of(nlp, resolver, "The minister had advanced cancer.") if e.action.lemma == "advance"]

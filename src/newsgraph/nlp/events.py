@@ -34,6 +34,7 @@ MUTUAL_VERBS = rules.words("mutual_verbs")
 FINITE_TAGS = rules.words("finite_tags")
 CLAUSE_LINKS = rules.words("clause_links")
 MEANS_NOUNS = rules.words("means_nouns")
+OWNING_VERBS = rules.words("owning_verbs")
 EMPTY_VERBS = rules.words("empty_verbs")
 GERUND_PREPS = rules.words("gerund_preps")
 LOCATIVE_PREPS = rules.words("locative_preps")
@@ -67,6 +68,7 @@ SPEAKER_PRONOUN = rules.rule("source.speaker_pronoun")
 TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
 MEANS_PHRASE = rules.rule("target.means_phrase")
+OWNER_OF_OBJECT = rules.rule("target.owner_of_object")
 OBJECT_PREPOSITION = rules.rule("target.object_preposition")
 NESTED_PREPOSITION = rules.rule("target.nested_preposition")
 VISITED_PLACE = rules.rule("target.visited_place")
@@ -737,7 +739,12 @@ class SentenceReader:
         holders = object_tokens + [_event_noun_of(o, verb.lemma_.lower()) for o in object_tokens]
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
                         if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS - _origins(lemma)]
+        # "froze accounts belonging to Quintero", "seized ships owned by Iran": the owner
+        owned = [p for o in dict.fromkeys(t for h in object_tokens for t in (h, *_conjuncts(h)))
+                 for a in o.children if a.dep_ == "acl" and a.lemma_.lower() in OWNING_VERBS
+                 for p in a.children if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by")]
         targets = (objects
+                   + [(c, OWNER_OF_OBJECT) for p in owned for c in _children(p, {"pobj"})]
                    + [(c, TARGET_PREPOSITION) for c in nested]
                    + [(c, prep_how) for p in preps for c in _children(p, {"pobj"})]
                    + [(c, OBJECT_PREPOSITION) for p in object_preps for c in _children(p, {"pobj"})])

@@ -18,6 +18,7 @@ Token.set_extension("repaired", default=None, force=True)
 
 GERUND_OBJECT = rules.rule("action.gerund_modifier")
 REDUCED_RELATIVE = rules.rule("action.reduced_relative")
+PERFECT_PARTICIPLE = rules.rule("action.perfect_participle")
 CLAUSE_PREPS = frozenset({"of", "for"})
 # Acts done to people or things: no such verb takes a clause, so a clause after it is misparsed.
 PHYSICAL_ACTS = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID", "MOBILIZE", "RETREAT", "SANCTION"})
@@ -36,7 +37,37 @@ def repair(doc: Doc) -> Doc:
             _make_gerund(token, known_verb(token))
         elif _participle_taken_for_clause(token):
             _make_participle(token)
+        elif _perfect_taken_for_modifier(token):
+            _make_perfect(token, known_verb(token))
     return doc
+
+
+def _perfect_taken_for_modifier(token: Token) -> bool:
+    """"it had frozen bank accounts", "Russian jets had only targeted depots": the parser makes
+    "have" the verb and the participle an adjective of its object. Right after "have" (an
+    adverb between at most), a participle of a physical act on the object of "have" is the
+    perfect tense of that act."""
+    noun = token.head
+    have = noun.head
+    if not (token.dep_ == "amod" and token.tag_ in ("VBN", "JJ") and token.lower_.endswith(("ed", "en"))
+            and noun.dep_ == "dobj" and have.lemma_ == "have" and have.i < token.i < noun.i
+            and noun.left_edge.i == token.i
+            and all(t.pos_ == "ADV" for t in token.doc[have.i + 1 : token.i])):
+        return False
+    lemma = known_verb(token)
+    return lemma is not None and lexicon.classify(lemma).category in PHYSICAL_ACTS
+
+
+def _make_perfect(token: Token, lemma: str) -> None:
+    noun, have = token.head, token.head.head
+    token.lemma_ = lemma
+    token.pos_, token.tag_ = "VERB", "VBN"
+    token.head, token.dep_ = (token, "ROOT") if have.dep_ == "ROOT" else (have.head, have.dep_)
+    for child in [c for c in have.children if c != noun]:
+        child.head = token
+    have.head, have.dep_, have.pos_ = token, "aux", "AUX"
+    noun.head, noun.dep_ = token, "dobj"
+    token._.repaired = PERFECT_PARTICIPLE
 
 
 def _participle_taken_for_clause(token: Token) -> bool:
