@@ -1159,3 +1159,10 @@ def test_a_perfect_participle_taken_for_an_adjective_is_the_verb_and_the_owner_o
     assert (event.source.actor.id, event.target.actor.id) == ("country:PER", "person:carlos-mendez")
     assert {"action.perfect_participle", "target.owner_of_object"} <= set(event.rule)
     assert not [e for e in events_of(nlp, resolver, "The minister had advanced cancer.") if e.action.lemma == "advance"]
+
+
+def test_a_call_between_two_named_sides_is_a_consultation(nlp, resolver):
+    found = triples(events_of(nlp, resolver, "Chilean President Ana Rojas and Peruvian President Luis Mora spoke on "
+                              "the phone on Friday."))
+    assert found == {("person:ana-rojas", "speak", "person:luis-mora")}
+    assert not events_of(nlp, resolver, "Chilean President Ana Rojas spoke on the phone on Friday.")

@@ -69,6 +69,8 @@ TARGET_OBJECT = rules.rule("target.object")
 TARGET_PREPOSITION = rules.rule("target.preposition")
 MEANS_PHRASE = rules.rule("target.means_phrase")
 OWNER_OF_OBJECT = rules.rule("target.owner_of_object")
+PHONE_CALL = rules.rule("action.phone_call")
+CALL_VERBS = frozenset({"speak", "talk"})
 OBJECT_PREPOSITION = rules.rule("target.object_preposition")
 NESTED_PREPOSITION = rules.rule("target.nested_preposition")
 VISITED_PLACE = rules.rule("target.visited_place")
@@ -730,6 +732,11 @@ class SentenceReader:
             how = rules.rule("action.verb_preposition")
         else:
             text = verb.text
+        if not found.known and lemma in CALL_VERBS and rules.enabled(PHONE_CALL) and any(
+                o.lemma_.lower() in MEANS_NOUNS for p in verb.children if p.dep_ == "prep"
+                and p.lower_ in ("by", "on", "over", "via") for o in _children(p, {"pobj"})):
+            # "Trump and Erdogan spoke on the phone": a call is a consultation, done together
+            found, how = lexicon.classify(lemma, particle_text, "with"), PHONE_CALL
         if not found.known:
             how = rules.rule("action.unknown_verb")
         action = Action(lemma=lemma, text=text, category=found.category, score=found.score)
@@ -914,11 +921,13 @@ class SentenceReader:
         if (not targets and len(sources) > 1
                 and (action.lemma.split(" ")[0] in RECIPROCAL_LEMMAS or verb.lemma_.lower() in MUTUAL_VERBS
                      # "Israel and Hamas agreed a ceasefire": the verb is done together
-                     or verb.lemma_.lower() in RECIPROCAL_LEMMAS
+                     or verb.lemma_.lower() in RECIPROCAL_LEMMAS or action_rule == PHONE_CALL
                      # "Mozambique and RENAMO agreed to extend the truce": done together
                      or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in RECIPROCAL_LEMMAS))):
             sources, targets = sources[:1], [
                 Participant(t.mention, t.factor, (rules.rule("target.reciprocal"), *t.rules[1:])) for t in sources[1:]]
+        if not targets and action_rule == PHONE_CALL:
+            return  # "Putin spoke on the phone": a call with no one named at the other end
         if not targets and not passive_subjects:
             targets = self._fallback_targets(verb, action, target_tokens)
         action, action_rule = self._by_who(action, action_rule, sources, targets)
