@@ -164,11 +164,11 @@ class ArticleActors:
         tags: dict[str, Counter[str]] = {}
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON"):
-                name = POSSESSIVE.sub("", ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+                name = _without_article(ent.text)
                 tags.setdefault(name, Counter())[ent.label_] += 1
         for ent in doc.ents:
             if ent.label_ == "ORG":
-                name = POSSESSIVE.sub("", ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+                name = _without_article(ent.text)
                 words = name.split()
                 if len(words) == 1 or tags[name]["ORG"] > tags[name]["PERSON"]:
                     self.org_names.setdefault(name, ent)
@@ -674,7 +674,7 @@ class ArticleActors:
                 and head.head.head.lemma_.lower() in PLACE_NOUNS and core.text[:1].isupper()):
             # "the Russian-occupied city of Melitopol": the noun says it is a place, whatever
             # the NER calls the name (a people, NORP, or nothing).
-            name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+            name = _without_article(core.text)
             if slug(name):
                 return _by(Mention(Actor(f"place:{slug(name)}", name, "place", None), core.text), "actor.place_of")
         named = [t for t in head.lefts if t.dep_ == "compound"]
@@ -899,7 +899,7 @@ class ArticleActors:
             if not kinds:
                 continue
             country = self._demonym_country(appos)
-            name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+            name = _without_article(core.text)
             if not slug(name):
                 return None
             actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], country)
@@ -910,7 +910,7 @@ class ArticleActors:
         """The actor an unknown name in apposition to a description names: the description
         gives its kind ("group", "militia", "company") and a nationality its state."""
         core = _core_span(name_head)
-        name = POSSESSIVE.sub("", core.text[4:] if core.text.lower().startswith("the ") else core.text)
+        name = _without_article(core.text)
         if not slug(name) or not name[:1].isupper() or name in NON_ACTOR_NAMES:
             return None
         noun = head.lemma_.lower()
@@ -1086,6 +1086,12 @@ def _gender_of_title(text: str) -> str | None:
     if words & MALE_TITLES:
         return "he"
     return None
+
+
+def _without_article(text: str) -> str:
+    """A name without its article and possessive: "the Nigeria Labour Congress's" -> "Nigeria
+    Labour Congress"."""
+    return POSSESSIVE.sub("", text[4:] if text.lower().startswith("the ") else text)
 
 
 def _by(mention: Mention, how: str, inherited: float = 1.0) -> tuple[Mention, float]:
