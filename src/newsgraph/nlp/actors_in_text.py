@@ -263,7 +263,8 @@ class ArticleActors:
         if not rules.enabled("actor.ambiguous_name"):
             return
         choices = {}
-        for word in {t.text for t in doc if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()}:
+        shared = self.resolver.gazetteer.ambiguous
+        for word in {t.text for t in doc if t.text[:1].isupper() and t.lower_ in shared}:
             named = [a for a in self.resolver.ambiguous(word) if a.id in self.context]
             if len(named) == 1 and self.resolver.demonym(word) is None:
                 choices[word] = named[0]
