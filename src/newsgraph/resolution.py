@@ -1,4 +1,5 @@
-"""`newsgraph resolve`: apply curated merges to a loaded graph without parsing any text again.
+"""`newsgraph resolve`: apply curated merges, and the links of surnames to the graph's full
+names (`surname_links`), to a loaded graph without parsing any text again.
 
 A merge (`[[merge]]` in the alias file; `newsgraph actors merge A B` writes one) says that actor
 A is actor B. Extraction applies merges as the last step of every resolution, so a clean run
