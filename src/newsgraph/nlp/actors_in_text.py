@@ -603,11 +603,8 @@ class ArticleActors:
             known = self.resolver.lookup(name)
             place = known.actor if known else Actor(f"place:{slug(name)}", name, "place", None)
             return _by(Mention(place, ent.text), "actor.place_not_person")
-        named = ent if ent is not None else (_core_span(head) if head.pos_ == "PROPN" else None)
-        if named is not None and (ent is None or ent.label_ == "PERSON") and (
-                POSSESSIVE.sub("", named.text) in self.org_names
-                or ent is not None and POSSESSIVE.sub("", named.text) in self.org_first_words):
-            organisation = self._organisation_not_person(named)
+        if ent is not None and ent.label_ == "PERSON" or ent is None and head.pos_ == "PROPN":
+            organisation = self._organisation_not_person(ent or _core_span(head), first_word=ent is not None)
             if organisation is not None:
                 return organisation
         if ent is not None and ent.label_ == "PERSON" or head.text in self.persons or (
@@ -796,18 +793,20 @@ class ArticleActors:
                             return _by(found[0], "actor.site", found[1])
         return None
 
-    def _organisation_not_person(self, ent: Span) -> tuple[Mention, float] | None:
+    def _organisation_not_person(self, ent: Span, first_word: bool) -> tuple[Mention, float] | None:
         """"Codelco", "Gotion" tagged as persons (or nothing) in an article that names the company
-        ("the state-owned company Codelco", "Gotion High-Tech") elsewhere: a name, or the first
-        word of a name, the article gives an organisation is that organisation, unless a person
-        the article or the known persons name goes by it ("Trump" beside "Trump Organization")."""
+        ("the state-owned company Codelco", "Gotion High-Tech") elsewhere: a name, or (for a name
+        tagged a person, `first_word`) the first word of a name, the article gives an organisation
+        is that organisation, unless a person the article or the known persons name goes by it
+        ("Trump" beside "Trump Organization")."""
         name = POSSESSIVE.sub("", ent.text)
-        if self.known_person(name) is not None or name in self.ambiguous_given \
+        organisation = self.org_names.get(name) or (self.org_first_words.get(name) if first_word else None)
+        if organisation is None or self.known_person(name) is not None or name in self.ambiguous_given \
                 or not rules.enabled("actor.organisation_not_person") or self._naming_organisation:
             return None  # (nor while resolving the organisation's own name: its phrase may hold the person)
         self._naming_organisation = True
         try:
-            found = self._resolve((self.org_names.get(name) or self.org_first_words[name]).root, None)
+            found = self._resolve(organisation.root, None)
         finally:
             self._naming_organisation = False
         if found is None or found[0].actor.kind == "person":
@@ -894,9 +893,7 @@ class ArticleActors:
         if head.pos_ != "PROPN" or not core.text[:1].isupper():
             return None
         for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN"):
-            noun = appos.lemma_.lower()
-            kinds = [k for k in DESCRIPTION_KINDS.get(noun, ()) if k != "country"] or (
-                ["company"] if noun in COMPANY_NOUNS else [])
+            kinds = _described_kinds(appos.lemma_.lower())
             if not kinds:
                 continue
             country = self._demonym_country(appos)
@@ -914,9 +911,7 @@ class ArticleActors:
         name = _without_article(core.text)
         if not slug(name) or not name[:1].isupper() or name in NON_ACTOR_NAMES:
             return None
-        noun = head.lemma_.lower()
-        kinds = [k for k in DESCRIPTION_KINDS.get(noun, ()) if k != "country"] or (
-            ["company"] if noun in COMPANY_NOUNS else ["other"])
+        kinds = _described_kinds(head.lemma_.lower()) or ["other"]
         actor = Actor(f"{kinds[0]}:{slug(name)}", name, kinds[0], self._demonym_country(head))
         return _by(Mention(actor, core.text), "actor.appositive_unknown")
 
@@ -1087,6 +1082,13 @@ def _gender_of_title(text: str) -> str | None:
     if words & MALE_TITLES:
         return "he"
     return None
+
+
+def _described_kinds(noun: str) -> list[str]:
+    """The kinds of actor other than a state that a describing noun gives a name ("group",
+    "militia"; "maker", "airline": a company)."""
+    return [k for k in DESCRIPTION_KINDS.get(noun, ()) if k != "country"] or (
+        ["company"] if noun in COMPANY_NOUNS else [])
 
 
 def _without_article(text: str) -> str:

@@ -293,6 +293,9 @@ class SentenceReader:
     def _participants(self, heads: list[Found], verb: Token, subject: bool = False) -> list[Participant]:
         """Each actor once ("Moscow and the Kremlin" is one Russia), best-named first."""
         found: dict[str, Participant] = {}
+        # an object pronoun cannot be the clause's subject, read just before it
+        clause_subjects = frozenset() if subject else frozenset(
+            m.actor.id for at, ms in self.actors.subjects[-1:] if at == verb.i for m in ms)
         for phrase, (head, how) in enumerate(heads):
             for token, token_how in self._expand_speaker_pronoun(head, verb, how):
                 several = self._last_subjects(verb) if token.pos_ == "PRON" and token.lower_ in (
@@ -307,8 +310,6 @@ class SentenceReader:
                             dataclasses.replace(mention, text=token.text, rule=plural),
                             rules.factor(plural) * rules.factor(token_how), _rules(token_how, plural), phrase))
                     continue
-                clause_subjects = frozenset() if subject else frozenset(
-                    m.actor.id for at, ms in self.actors.subjects[-1:] if at == verb.i for m in ms)
                 resolved = self._accuser_possessive(token, verb) or (
                     self._reporter_possessive(token, verb) if subject else None) or self.actors.resolve(
                     token, self.speakers.get(verb.i), subject=subject, not_=clause_subjects)
@@ -647,9 +648,7 @@ class SentenceReader:
         prep_how = TARGET_PREPOSITION
         if not preps and rules.enabled(MEANS_PHRASE):
             # "spoke by telephone with Salcedo": the parser hangs "with" on the means
-            means = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "via", "over")
-                     for o in _children(p, {"pobj"}) if o.lemma_.lower() in MEANS_NOUNS]
-            prep_how, preps = MEANS_PHRASE, [q for o in means for q in o.children
+            prep_how, preps = MEANS_PHRASE, [q for o in _means_of_speaking(verb) for q in o.children
                                              if q.dep_ == "prep" and q.lower_ in TARGET_PREPS]
         objects = [(o, TARGET_OBJECT) for o in _children(verb, {"dobj", "dative"} if verb.pos_ == "VERB"
                                                           else {"dobj", "dative", "appos"})]
@@ -732,9 +731,7 @@ class SentenceReader:
             how = rules.rule("action.verb_preposition")
         else:
             text = verb.text
-        if not found.known and lemma in CALL_VERBS and rules.enabled(PHONE_CALL) and any(
-                o.lemma_.lower() in MEANS_NOUNS for p in verb.children if p.dep_ == "prep"
-                and p.lower_ in ("by", "on", "over", "via") for o in _children(p, {"pobj"})):
+        if not found.known and lemma in CALL_VERBS and rules.enabled(PHONE_CALL) and _means_of_speaking(verb):
             # "Trump and Erdogan spoke on the phone": a call is a consultation, done together
             found, how = lexicon.classify(lemma, particle_text, "with"), PHONE_CALL
         if not found.known:
@@ -979,6 +976,12 @@ class SentenceReader:
                                 *modality_rules, self.speaker_rules.get(verb.i) if reported else None),
                 )
 
+
+
+def _means_of_speaking(verb: Token) -> list[Token]:
+    """"by telephone", "on the phone", "via video link": the means of a verb's speaking."""
+    return [o for p in _children(verb, {"prep"}) if p.lower_ in ("by", "on", "over", "via")
+            for o in _children(p, {"pobj"}) if o.lemma_.lower() in MEANS_NOUNS]
 
 
 def _objects(verb: Token) -> list[Token]:
