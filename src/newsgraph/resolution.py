@@ -45,11 +45,13 @@ class Resolved:
         if not self.merged:
             return "resolve: no merged actor is in the graph; nothing changed"
         curated = [m for m in self.merged if m not in self.linked]
-        parts = [f"merged {len(curated)} actor(s) ({', '.join(curated[:5])}{', …' if len(curated) > 5 else ''})"
-                 if curated else "",
-                 f"linked {len(self.linked)} surname(s) to a full name ({', '.join(self.linked[:5])}"
-                 f"{', …' if len(self.linked) > 5 else ''})" if self.linked else ""]
+        parts = [f"merged {len(curated)} actor(s) ({_listed(curated)})" if curated else "",
+                 f"linked {len(self.linked)} surname(s) to a full name ({_listed(self.linked)})" if self.linked else ""]
         return f"resolve: {'; '.join(filter(None, parts))}; rewrote {self.articles} article(s)"
+
+
+def _listed(ids: Sequence[str]) -> str:
+    return ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
 
 
 def surname_links(persons: Sequence[dict], resolver: Resolver) -> dict[str, Actor]:
@@ -58,7 +60,8 @@ def surname_links(persons: Sequence[dict], resolver: Resolver) -> dict[str, Acto
     the one full-name person of the graph whose surname it is ("Tomas Varga", named in another
     article) and whose country does not differ. Two such persons leave it as it is, and so does
     a word that begins another full name of the graph ("John", beside "Elton John" and "John
-    Bolton") or is a title ("Mayor"): a name is never guessed. Curated persons are left to the resolver, which knows their forms."""
+    Bolton") or is a title ("Mayor"): a name is never guessed. Curated persons are left to the
+    resolver, which knows their forms."""
     full: dict[str, list[dict]] = {}
     given: set[str] = set()
     for row in persons:
@@ -67,13 +70,13 @@ def surname_links(persons: Sequence[dict], resolver: Resolver) -> dict[str, Acto
             given.add(words[0].lower())
             if resolver.persons.get(row["id"]) is None:
                 full.setdefault(words[-1].lower(), []).append(row)
-    links = {}
+    links, merged = {}, set(resolver.merged_ids)
     for row in persons:
         name = row["name"].lower()
-        if " " in name or row["id"] in resolver.merged_ids or resolver.persons.get(row["id"]) is not None \
+        if " " in name or row["id"] in merged or resolver.persons.get(row["id"]) is not None \
                 or name in given or name.rstrip(".") in NAME_CONSTANTS.titles:
             continue  # "John" begins other full names, "Mayor" is a title: no surname to go by
-        fitting = [f for f in full.get(row["name"].lower(), ())
+        fitting = [f for f in full.get(name, ())
                    if row["country"] is None or f["country"] in (None, row["country"])]
         if len(fitting) == 1:
             into = fitting[0]

@@ -140,10 +140,11 @@ class Resolver:
         """This resolver with the nationality words several states share read as the one an
         article chose ("Congolese" in an article about Kinshasa: the DR Congo). A copy with its
         own cache: the shared one keeps the reading that chooses nothing."""
+        keyed = {alias_key(word): actor for word, actor in choices.items()}
         chosen = copy.copy(self)
-        chosen._demonyms = {**self._demonyms, **{alias_key(word): actor for word, actor in choices.items()}}
+        chosen._demonyms = {**self._demonyms, **keyed}
         chosen._people = dict(self._people)
-        chosen._add_people({alias_key(word): actor for word, actor in choices.items()})
+        chosen._add_people(keyed)
         chosen._cache = {}
         return chosen
 
