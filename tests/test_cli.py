@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import socket
@@ -227,3 +228,48 @@ def test_copies_and_foreign_articles_are_counted_not_extracted(data_dir, tmp_pat
     assert json.loads(rows.stdout) == {"copy": str(folder / "b-syndicated.txt"),
                                        "original": str(folder / "a.txt"), "kind": "near"}
     assert counts(data_dir)["articles"] == 1
+
+
+def test_a_corpus_read_a_window_at_a_time_gives_the_graph_of_one_read(tmp_path):
+    """Issue 16: a run holds one window of its corpus (NEWSGRAPH_READ_WINDOW articles; a window
+    is whole files) and reads it twice. The copies must still be found across windows: an
+    earlier-dated copy read in a later window makes the article read first its copy."""
+    csv.field_size_limit(1 << 28)
+    with open(ROOT / "samples" / "wikinews" / "wikinews_2019.csv", encoding="utf-8") as f:
+        a, b, c = (row for row, _ in zip(csv.DictReader(f), range(3), strict=False))
+    folder = tmp_path / "in"
+    folder.mkdir()
+
+    def record(row: dict, url: str, date: str, title: str | None = None) -> dict:
+        return {"url": url, "date": date, "title": title or row["title"], "text": row["text"]}
+
+    french = {"url": "https://fr.example/1", "date": "2019-05-03", "title": "Le ministre rencontre les pêcheurs",
+              "text": "Le ministre de la Mer a rencontré mardi les représentants des pêcheurs bretons, qui "
+                      "réclament une aide de l'État après une saison difficile. Selon eux, les quotas fixés à "
+                      "Bruxelles ne tiennent pas compte de la situation des petits ports."}
+    files = {
+        "1.jsonl": [record(a, "https://wire.example/a", "2019-05-02"), record(b, "https://wire.example/b", "2019-05-09")],
+        "2.jsonl": [record(a, "https://other.example/a", "2019-05-04", "Syndicated: " + a["title"]), french,
+                    record(a, "https://wire.example/a", "2019-05-02")],  # the same URL again: one article
+        "3.jsonl": [record(b, "https://early.example/b", "2019-05-01"), record(c, "https://wire.example/c", "2019-05-05")],
+    }
+    for name, records in files.items():
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    seen = []
+    for window in ("1", "2000"):
+        data_dir = tmp_path / f"window{window}"
+        try:
+            done = newsgraph("run", str(folder), data_dir=data_dir, NEWSGRAPH_READ_WINDOW=window)
+            assert done.returncode == 0, done.stderr
+            said = " ".join(done.stdout.split())
+            assert "copies 2" in said and "not English 1" in said and "extracted 3" in said, said
+            copies = newsgraph("query", "--json", "MATCH (d:Article)-[:DUPLICATE_OF]->(o:Article) "
+                               "RETURN d.url AS copy, o.url AS original ORDER BY copy", data_dir=data_dir)
+            seen.append((newsgraph("query", "--json", FINGERPRINT, data_dir=data_dir).stdout, copies.stdout))
+        finally:
+            newsgraph("server", "stop", data_dir=data_dir)
+    assert seen[0] == seen[1]
+    assert [json.loads(line) for line in seen[0][1].splitlines()] == [
+        {"copy": "https://other.example/a", "original": "https://wire.example/a"},
+        {"copy": "https://wire.example/b", "original": "https://early.example/b"},
+    ]

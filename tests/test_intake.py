@@ -57,7 +57,7 @@ def test_only_articles_the_store_lacks_are_identified_and_searched_for_copies(st
     assert [a.id for a in intake.foreign] == [german.id] and "not English: de" in str(intake.errors[0])
     assert [(c.article.id, c.original_id) for c in intake.copies] == [("syndicated-copy", russia.id)]
     unchanged = take_in(store, [russia])
-    assert not unchanged.new and not unchanged.todo and not unchanged.copies
+    assert unchanged.held == {russia.id} and not unchanged.todo and not unchanged.copies
     everything = take_in(store, [russia, poland], force=True)
     assert {a.id for a in everything.todo} == {russia.id, poland.id} and not everything.held
 

@@ -28,8 +28,8 @@ def backfill(inputs: list[str], out_dir: str, workers: int = 1) -> RunSummary:
         loaded = read_extract_load(target, inputs, False, workers, settings, started_at)
         target.close()
     summary = RunSummary.collect(
-        None, files=len(loaded.files), read=len(loaded.read.articles), skipped_unchanged=0,
-        duplicates=len(loaded.taken.copies), not_english=len(loaded.taken.foreign),
+        None, files=len(loaded.files), read=loaded.read, skipped_unchanged=0,
+        duplicates=loaded.taken.copies, not_english=loaded.taken.foreign,
         extracted=loaded.extracted, errors=loaded.skipped, seconds=time.monotonic() - started,
         workers=workers, quarantine=str(settings.quarantine_path) if loaded.skipped else None,
         counts=asdict(target.counts),

@@ -1,8 +1,9 @@
-"""The ingest flow: check the store → discover → read (bad input quarantined) → take in (what
-the store holds unchanged is skipped; of the rest, non-English is set aside and copies found)
-→ extract what is new or changed (sharded, on Dask when workers > 1; an article the rules fail
-on is quarantined) → load → record the copies → resolve curated merges → refresh derived
-relationships and analytics when anything changed → run-summary artifact."""
+"""The ingest flow: check the store → discover → read and take in, a window at a time (bad
+input quarantined; what the store holds unchanged is skipped; of the rest, non-English is set
+aside and copies found over the whole corpus) → read again and extract what is new or changed
+(sharded, on Dask when workers > 1; an article the rules fail on is quarantined) → load →
+record the copies → resolve curated merges → refresh derived relationships and analytics when
+anything changed → run-summary artifact."""
 
 from __future__ import annotations
 
@@ -21,8 +22,7 @@ from newsgraph_flows import tasks
 from newsgraph import pipeline, quarantine
 from newsgraph.config import Settings, get_settings
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.corpus.discover import ReadResult
-from newsgraph.intake import Intake
+from newsgraph.intake import Plan, Reading, workspace
 from newsgraph.progress import progress_bar
 from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.base import GraphStore, LoadTarget
@@ -46,10 +46,9 @@ def ingest(
         resolved = tasks.resolve(store, settings.extraction)
         analysis = tasks.refresh_derived(store, settings.batch_rows)
         summary = RunSummary.collect(
-            store, files=len(loaded.files), read=len(loaded.read.articles),
-            skipped_unchanged=len(loaded.taken.held), duplicates=len(loaded.taken.copies),
-            not_english=len(loaded.taken.foreign), extracted=loaded.extracted, errors=loaded.skipped,
-            seconds=time.monotonic() - started,
+            store, files=len(loaded.files), read=loaded.read, skipped_unchanged=loaded.taken.held,
+            duplicates=loaded.taken.copies, not_english=loaded.taken.foreign, extracted=loaded.extracted,
+            errors=loaded.skipped, seconds=time.monotonic() - started,
             analysis=" · ".join(filter(None, [resolved, analysis.line() if analysis else ""])),
             quarantine=str(settings.quarantine_path) if loaded.skipped else None, workers=workers,
         )
@@ -62,8 +61,9 @@ class Loaded:
     """What reading, intake and extraction did, for the run's summary."""
 
     files: list[str]
-    read: ReadResult
-    taken: Intake
+    read: int
+    """Articles read (every record with text)."""
+    taken: Plan
     extracted: Tally
     skipped: list[InputError]
     """Files, records and articles quarantined, with the reason."""
@@ -73,36 +73,43 @@ def read_extract_load(
     target: LoadTarget, inputs: Sequence[str], force: bool, workers: int, settings: Settings,
     started_at: datetime,
 ) -> Loaded:
-    """discover → read → take in → extract in shards (on Dask when workers > 1), each shard
-    loaded into `target` in shard order while later ones extract and then let go → record
-    the copies. What is skipped is quarantined as it comes. `target` is the store, or the
-    import files of a backfill."""
+    """discover → read and take in (intake.py: the whole corpus, keeping only each article's
+    fate) → read again and extract in shards (on Dask when workers > 1), each shard loaded into
+    `target` in shard order while later ones extract and then let go → record the copies. What
+    is skipped is quarantined as it comes. `target` is the store, or the import files of a
+    backfill."""
     files, errors = tasks.discover_files(inputs)
-    read = tasks.read(files, settings.limits)
-    taken = tasks.take_in(target, read.articles, force)
-    skipped = errors + read.errors + taken.errors
-    quarantine.append(settings.quarantine_path, skipped, started_at)
-    # A few shards ahead of the load, not all: what waits to be extracted or loaded stays
-    # bounded, in the workers and in the scheduler, however large the corpus.
-    shards = iter(pipeline.shards(taken.todo, workers))
-    futures = deque(tasks.extract.submit(shard, settings.extraction)
-                    for shard in islice(shards, IN_FLIGHT_PER_WORKER * workers + 1))
-    # A store's load replaces its articles, so a retry is safe; import files are appended to.
-    load = tasks.load if isinstance(target, GraphStore) else tasks.load.with_options(retries=0)
-    extracted = Tally()
-    with progress_bar() as progress:
-        bar = progress.add_task("extract and load", total=len(taken.todo))
-        while futures:
-            shard, failed = futures.popleft().result()
-            if (following := next(shards, None)) is not None:
-                futures.append(tasks.extract.submit(following, settings.extraction))
-            load(target, shard, settings.batch_rows)
-            extracted.add(shard)
-            skipped += failed
-            quarantine.append(settings.quarantine_path, failed, started_at)
-            progress.advance(bar, len(shard) + len(failed))
-    tasks.record_duplicates(target, taken.copies)
-    return Loaded(files, read, taken, extracted, skipped)
+    reading = Reading(files, settings.limits, settings.read_window)
+    with workspace() as db:
+        taken = tasks.take_in(target, reading, force, db)
+        skipped = errors + reading.errors + taken.errors
+        quarantine.append(settings.quarantine_path, skipped, started_at)
+        # A window of articles at a time, and a few shards ahead of the load, not all: what
+        # waits to be extracted or loaded stays bounded, in this process, in the workers and in
+        # the scheduler, however large the corpus.
+        shards = (shard for todo in taken.work(reading) for shard in pipeline.shards(todo, workers))
+        futures = deque(tasks.extract.submit(shard, settings.extraction)
+                        for shard in islice(shards, IN_FLIGHT_PER_WORKER * workers + 1))
+        # A store's load replaces its articles, so a retry is safe; import files are appended to.
+        load = tasks.load if isinstance(target, GraphStore) else tasks.load.with_options(retries=0)
+        extracted = Tally()
+        with progress_bar() as progress:
+            bar = progress.add_task("extract and load", total=taken.todo)
+            while futures:
+                shard, failed = futures.popleft().result()
+                if (following := next(shards, None)) is not None:
+                    futures.append(tasks.extract.submit(following, settings.extraction))
+                load(target, shard, settings.batch_rows)
+                extracted.add(shard)
+                skipped += failed
+                quarantine.append(settings.quarantine_path, failed, started_at)
+                progress.advance(bar, len(shard) + len(failed))
+        for _ in shards:  # nothing left to extract; the last windows may still hold copies
+            raise AssertionError("a shard was left unextracted")
+        skipped += taken.changed
+        quarantine.append(settings.quarantine_path, taken.changed, started_at)
+        tasks.record_duplicates(target, taken.copied)
+    return Loaded(files, reading.articles, taken, extracted, skipped)
 
 
 def task_runner(workers: int, dask_address: str | None):

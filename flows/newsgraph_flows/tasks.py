@@ -4,6 +4,7 @@ caching is off because the inputs are large and the store is the source of truth
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 
 from prefect import task
@@ -14,7 +15,7 @@ from newsgraph.analytics import analyze as analytics
 from newsgraph.analytics.analyze import AnalysisSummary
 from newsgraph.config import Extraction
 from newsgraph.corpus.dedupe import Duplicate
-from newsgraph.corpus.discover import ReadResult, discover, read_files
+from newsgraph.corpus.discover import discover
 from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.graph.records import Article, ExtractedArticle
@@ -27,15 +28,11 @@ def discover_files(inputs: Sequence[str]) -> tuple[list[str], list[InputError]]:
     return discover(inputs)
 
 
-@task(name="read", cache_policy=NO_CACHE)
-def read(files: Sequence[str], limits: Limits) -> ReadResult:
-    """Language is left to take_in, which asks only of the articles the store lacks."""
-    return read_files(files, limits, identify_language=False)
-
-
 @task(name="take-in", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=5)
-def take_in(store: LoadTarget, articles: Sequence[Article], force: bool) -> intake.Intake:
-    return intake.take_in(store, articles, force)
+def take_in(store: LoadTarget, reading: intake.Reading, force: bool, db: sqlite3.Connection) -> intake.Plan:
+    """Reads the corpus once and decides each article's fate (held, foreign, copy, to extract);
+    language is asked only of the articles the store lacks. A retry starts the plan afresh."""
+    return intake.plan(store, reading, force, db)
 
 
 @task(name="extract", cache_policy=NO_CACHE)

@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     """Rows per write transaction (one UNWIND batch): in a load, events (the batch holds whole
     articles up to about this many events); in the analytics write-back, actors or pairs.
     NEWSGRAPH_BATCH_SIZE, its earlier name, is still read."""
+    read_window: int = Field(2000, ge=1)
+    """Articles a run reads and takes in at a time (intake.py): a corpus larger than this is
+    read twice, once to find its copies and once to extract it, so that memory holds one window
+    of it, not the whole corpus."""
     workers: int | None = None
     """Extraction processes of `run` (a local Dask cluster when > 1). Unset: the usable cores
     when the run's new text repays starting them, else 1 (rerun.py workers_for)."""

@@ -19,10 +19,12 @@ from datetime import UTC, datetime
 
 from newsgraph import quarantine
 from newsgraph.config import Settings
-from newsgraph.corpus.discover import discover, read_files
+from newsgraph.corpus.discover import discover, read_windows
 from newsgraph.corpus.language import sort_by_language
 from newsgraph.curation import pending_merges
-from newsgraph.intake import held_and_fresh
+from newsgraph.errors import InputError
+from newsgraph.graph.records import Article
+from newsgraph.intake import unchanged
 from newsgraph.run_summary import RunSummary, Tally
 from newsgraph.store.open import open_store
 
@@ -51,10 +53,24 @@ def survey(inputs: Sequence[str], settings: Settings, force: bool = False) -> Su
     with open_store(settings) as store:
         store.apply_schema()  # as the flow does: a new migration is applied by any run
         files, errors = discover(inputs)
-        read = read_files(files, settings.limits, identify_language=False)
-        _, held, fresh = held_and_fresh(store, read.articles, force)
-        work = Survey(None, len(fresh), sum(len(a.text.split()) for a in fresh))
-        if force or len(fresh) > SORT_AT_MOST or not store.derived_current():
+        read_errors: list[InputError] = []
+        seen: set[str] = set()  # ids only: the corpus itself is read a window at a time
+        read = held = new_articles = new_words = 0
+        fresh: list[Article] = []  # kept only while few enough to sort by language here
+        for window in read_windows(files, settings.limits, read_errors, settings.read_window):
+            read += len(window)
+            distinct = []
+            for article in window:
+                if article.id not in seen:
+                    seen.add(article.id)
+                    distinct.append(article)
+            kept = set() if force else unchanged(store, distinct)
+            new = [a for a in distinct if a.id not in kept]
+            held, new_articles = held + len(kept), new_articles + len(new)
+            new_words += sum(len(a.text.split()) for a in new)
+            fresh = fresh + new if len(fresh) + len(new) <= SORT_AT_MOST else fresh
+        work = Survey(None, new_articles, new_words)
+        if force or new_articles > SORT_AT_MOST or not store.derived_current():
             return work
         languages = sort_by_language(fresh)
         if languages.english:
@@ -64,10 +80,10 @@ def survey(inputs: Sequence[str], settings: Settings, force: bool = False) -> Su
                 return work
         except ValueError:  # the flow says what is wrong with the alias file
             return work
-        skipped = errors + read.errors + languages.errors
+        skipped = errors + read_errors + languages.errors
         quarantine.append(settings.quarantine_path, skipped, started_at)
         return Survey(RunSummary.collect(
-            store, files=len(files), read=len(read.articles), skipped_unchanged=len(held),
+            store, files=len(files), read=read, skipped_unchanged=held,
             duplicates=0, not_english=len(languages.foreign), extracted=Tally(), errors=skipped,
             seconds=time.monotonic() - started, analysis=NOTHING_TO_DO,
             quarantine=str(settings.quarantine_path) if skipped else None,

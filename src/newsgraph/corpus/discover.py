@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePath
@@ -128,6 +128,26 @@ def _read_one(doc: str, errors: list[InputError], limits: Limits) -> list[Articl
     return articles
 
 
+def read_windows(paths: Iterable[str], limits: Limits, errors: list[InputError],
+                 size: int = 2_000) -> Iterator[list[Article]]:
+    """The articles of the files in read order, whole files at a time, in windows of about
+    `size` (more when one file holds more): a corpus larger than memory is read a window at a
+    time. A bad file or record goes to `errors` and is skipped, never fatal."""
+    window: list[Article] = []
+    for doc in paths:
+        for article in _read_one(doc, errors, limits):
+            if len(article.text) > limits.max_article_chars:
+                errors.append(InputError(article.where, f"{len(article.text):,} characters, over the "
+                                         f"{limits.max_article_chars:,}-character cap on one article"))
+                continue
+            window.append(article)
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
 def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, identify_language: bool = True) -> ReadResult:
     """Reads every file; a bad file or record is reported and skipped, never fatal. Articles
     set aside as not English are reported too, so that none is dropped without a word.
@@ -135,13 +155,8 @@ def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, identify_l
     `identify_language=False` leaves that to the caller: the ingest flow asks the store first
     and identifies only the articles it does not hold (corpus/language.py)."""
     result = ReadResult()
-    for doc in paths:
-        for article in _read_one(doc, result.errors, limits):
-            if len(article.text) > limits.max_article_chars:
-                result.errors.append(InputError(article.where, f"{len(article.text):,} characters, over the "
-                                                f"{limits.max_article_chars:,}-character cap on one article"))
-                continue
-            result.articles.append(article)
+    for window in read_windows(paths, limits, result.errors):
+        result.articles += window
     if identify_language:
         languages = sort_by_language(result.articles)
         result.articles, result.skipped_language = languages.english, languages.foreign
