@@ -43,6 +43,7 @@ SDF = Actor("armed_group:syrian-democratic-forces", "Syrian Democratic Forces",
             "armed_group", "SYR")
 HEZBOLLAH = Actor("armed_group:hezbollah", "Hezbollah", "armed_group", "LBN")
 WHITE_HELMETS = Actor("ngo:white-helmets", "White Helmets", "ngo", "SYR")
+KURDS = Actor("people:kurds", "Kurds", "people", None)
 NYT = Actor("media:new-york-times", "The New York Times", "media", "USA")
 AL_TANF = Actor("place:al-tanf", "al-Tanf", "place", "SYR")
 IDLIB = Actor("place:idlib", "Idlib", "place", "SYR")
@@ -175,6 +176,10 @@ RESOLVES = [
     ("UN peacekeepers", UN, "peacekeeping"),
     ("the Russians", RUS, "people"),
     ("the British", GBR, "people"),
+    # A people without a state of its own has sectors too (issue 14: the field's coding).
+    ("Kurdish rebels", KURDS, "rebels"),
+    ("Kurdish forces", KURDS, "military"),
+    ("the Kurds", KURDS, None),
     # titles speak for their organisation
     ("Russian diplomacy spokeswoman", RUS, "spokeswoman, diplomacy"),
     ("Russian Foreign Ministry spokeswoman", RUS, "spokeswoman, foreign ministry"),
@@ -204,7 +209,7 @@ NOTHING = [
     "victims of ISIS", "the people in Idlib", "Russia's allies",
     "New Mexico", "Northern Ireland", "Michael Jordan", "a party congress",
     "Russia's foreign policy", "a legal guardian", "an amnesty", "Korean troops", "Congo",
-    "a Syrian journalist", "Kurdish rebels", "Kurdish forces", "spokeswoman", "",
+    "a Syrian journalist", "spokeswoman", "",
     "   ", "the", "Vladimir Putin", "the bombing of a school in eastern Aleppo",
     "Russia and China", "US-backed forces and the White Helmets",
 ]
@@ -272,13 +277,14 @@ def test_affiliation_without_organisation(resolver: Resolver, text: str) -> None
     ("Israeli", "country:ISR"), ("Venezuelan", "country:VEN"), ("Chinese", "country:CHN"),
     ("Turkish", "country:TUR"), ("Ukrainian", "country:UKR"), ("Iranian", "country:IRN"),
     ("Saudi", "country:SAU"), ("South Korean", "country:KOR"), ("Syrians", "country:SYR"),
+    ("Kurdish", "people:kurds"), ("Uighurs", "people:uighurs"),
 ])
 def test_demonym(resolver: Resolver, word: str, actor_id: str) -> None:
     actor = resolver.demonym(word)
     assert actor is not None and actor.id == actor_id
 
 
-@pytest.mark.parametrize("word", ["Korean", "Kurdish", "us", "Congolese", "table"])
+@pytest.mark.parametrize("word", ["Korean", "us", "Congolese", "table", "Christian"])
 def test_demonym_unknown_or_ambiguous(resolver: Resolver, word: str) -> None:
     assert resolver.demonym(word) is None
 

@@ -1166,3 +1166,22 @@ def test_a_call_between_two_named_sides_is_a_consultation(nlp, resolver):
                               "the phone on Friday."))
     assert found == {("person:ana-rojas", "speak", "person:luis-mora")}
     assert not events_of(nlp, resolver, "Chilean President Ana Rojas spoke on the phone on Friday.")
+
+
+def test_a_people_without_a_state_is_a_side_with_its_sector(nlp, resolver):
+    """actor.sector_group for peoples: "Kurdish rebels" are the Kurds as rebels, as "Syrian
+    rebels" are Syria's; the Kurds named alone are the same actor."""
+    event = one(nlp, resolver, "Kurdish militants ambushed a Turkish patrol on Sunday.", lemma="ambush")
+    assert (event.source.actor.id, event.source.role, event.target.actor.id) == (
+        "people:kurds", "rebels", "country:TUR")
+    assert "actor.sector_group" in event.rule
+    event = one(nlp, resolver, "Ankara blamed the Kurds for the bombing.", lemma="blame")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:TUR", "people:kurds")
+
+
+def test_near_after_a_thing_says_where_it_is_not_whom_the_act_is_aimed_at(nlp, resolver):
+    """target.object_preposition: "near" names a target only after an event noun."""
+    found = triples(events_of(nlp, resolver, "Chechen militants attacked a Russian army post near the Georgian border."))
+    assert found == {("people:chechens", "attack", "country:RUS")}
+    event = one(nlp, resolver, "China staged military drills near Taiwan on Monday.", lemma="drill")
+    assert event.target.actor.id == "country:TWN"

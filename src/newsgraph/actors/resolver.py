@@ -93,6 +93,9 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 _LED_HEADS = frozenset({"coalition", "forces", "force", "troops", "alliance", "mission"})
 # Kinds that have bodies: "NATO forces" is NATO's military, "Hamas officials" is Hamas.
 _STATE_LIKE = frozenset({"country", "igo", "government_body"})
+# Kinds whose groups have sectors: "Kurdish rebels" are the Kurds as rebels, as "Syrian
+# rebels" are Syria's; "Hezbollah fighters" are just Hezbollah.
+_SECTORED = _STATE_LIKE | {"people"}
 # Last (or first, before "of") words that make a name a state body when a state owns it.
 _BODY_WORDS = frozenset({
     "ministry", "department", "service", "services", "agency", "council", "office", "committee",
@@ -298,7 +301,7 @@ class Resolver:
                 owner = self._org(tokens[:trim], depth + 1)
             if owner is not None:
                 actor, own_role = owner
-                if actor.kind not in _STATE_LIKE:
+                if actor.kind not in _SECTORED:
                     return actor, own_role
                 if trim and self._heads.get(tokens[trim - 1].norm) is not None:
                     # "Mali's military government": the head noun says which body, a sector

@@ -19,6 +19,7 @@ ACTOR_KINDS = (
     "party",
     "company",
     "media",
+    "people",
     "place",
     "other",
 )

@@ -27,6 +27,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 TARGET_PREPS = rules.words("target_preps")
 CONTAINER_NOUNS = rules.words("container_nouns")
 NOUN_TARGET_PREPS = TARGET_PREPS | rules.words("noun_target_preps")
+POSITION_PREPS = rules.words("position_preps")
 RECIPROCAL_LEMMAS = rules.words("reciprocal")
 TOPIC_PREPS = rules.words("topic_preps")
 POSSIBLE_AUX = rules.words("possible_aux")
@@ -741,8 +742,11 @@ class SentenceReader:
         # object counts ("mediated rounds of talks between Egypt and Ethiopia").
         object_tokens = [o for o, _ in objects]
         holders = object_tokens + [_event_noun_of(o, verb.lemma_.lower()) for o in object_tokens]
+        # "near" names a target only after an event noun ("drills near Taiwan"): "attacked a
+        # post near the Iraqi border" says where the post is (target.object_preposition).
         object_preps = [p for o in dict.fromkeys(holders) for p in o.children
-                        if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS - _origins(lemma)]
+                        if p.dep_ == "prep" and p.lower_ in NOUN_TARGET_PREPS - _origins(lemma)
+                        and not (p.lower_ in POSITION_PREPS and lexicon.classify_noun(_noun_key(o), lemma) is None)]
         # "froze accounts belonging to Quintero", "seized ships owned by Iran": the owner
         owned = [p for o in dict.fromkeys(t for h in object_tokens for t in (h, *_conjuncts(h)))
                  for a in o.children if a.dep_ == "acl" and a.lemma_.lower() in OWNING_VERBS
