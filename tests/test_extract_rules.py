@@ -1159,6 +1159,8 @@ def test_a_perfect_participle_taken_for_an_adjective_is_the_verb_and_the_owner_o
     assert (event.source.actor.id, event.target.actor.id) == ("country:PER", "person:carlos-mendez")
     assert {"action.perfect_participle", "target.owner_of_object"} <= set(event.rule)
     assert not [e for e in events_of(nlp, resolver, "The minister had advanced cancer.") if e.action.lemma == "advance"]
+    event = one(nlp, resolver, "Kyiv said Ukrainian drones had only targeted Russian fuel depots.", lemma="target")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:UKR", "country:RUS")  # an adverb between
 
 
 def test_a_call_between_two_named_sides_is_a_consultation(nlp, resolver):
@@ -1185,3 +1187,14 @@ def test_near_after_a_thing_says_where_it_is_not_whom_the_act_is_aimed_at(nlp, r
     assert found == {("people:chechens", "attack", "country:RUS")}
     event = one(nlp, resolver, "China staged military drills near Taiwan on Monday.", lemma="drill")
     assert event.target.actor.id == "country:TWN"
+
+
+def test_the_group_is_an_igo_only_when_no_group_of_its_own_kinds_was_named(nlp, resolver):
+    """actor.description with `otherwise` kinds: "the group" means a non-state group named
+    before, else an intergovernmental one."""
+    event = one(nlp, resolver, "OPEC agreed on Monday to cut its output target.",
+                "Angola threatened to leave the group over the cut.", lemma="leave")
+    assert event.target.actor.id == "igo:opec"
+    event = one(nlp, resolver, "Hezbollah fighters crossed the border on Monday.",
+                "The United Nations called for calm.", "Israel blamed the group for the attack.", lemma="blame")
+    assert event.target.actor.id == "armed_group:hezbollah"

@@ -61,6 +61,7 @@ OFFICE_QUALIFIERS = frozenset(rules.words("office_qualifiers")) | STATE_OFFICE_W
 STORM_WORDS = frozenset(rules.words("storm_words"))
 NAME_HEAD_KINDS = frozenset({"igo", "ngo", "armed_group", "party", "company", "media", "other"})
 DESCRIPTION_ROLES = {noun: role for noun, (_, role) in rules.descriptions().items() if role}
+DESCRIPTION_FALLBACKS = rules.description_fallbacks()
 SPATIAL_PREPS = rules.words("spatial_preps")
 PLACE_NOUNS = rules.words("place_nouns")
 SITE_NOUNS = PLACE_NOUNS | rules.words("site_nouns")
@@ -642,7 +643,9 @@ class ArticleActors:
             return _by(dataclasses.replace(named_before, text=core.text), "actor.name_head")
 
         if definite and kinds:
-            earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind]
+            earlier = [self.last_by_kind[k] for k in kinds if k in self.last_by_kind] or [
+                self.last_by_kind[k] for k in DESCRIPTION_FALLBACKS.get(head.lemma_.lower(), ())
+                if k in self.last_by_kind]
             if earlier:
                 mention = max(earlier, key=lambda found: found[0])[1]
                 role = DESCRIPTION_ROLES.get(head.lemma_.lower())

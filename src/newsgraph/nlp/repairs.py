@@ -51,7 +51,7 @@ def _perfect_taken_for_modifier(token: Token) -> bool:
     have = noun.head
     if not (token.dep_ == "amod" and token.tag_ in ("VBN", "JJ") and token.lower_.endswith(("ed", "en"))
             and noun.dep_ == "dobj" and have.lemma_ == "have" and have.i < token.i < noun.i
-            and noun.left_edge.i == token.i
+            and noun.left_edge.i == token.left_edge.i  # the participle (with its adverb) opens the phrase
             and all(t.pos_ == "ADV" for t in token.doc[have.i + 1 : token.i])):
         return False
     lemma = known_verb(token)

@@ -107,3 +107,9 @@ def descriptions() -> dict[str, tuple[tuple[str, ...], str | None]]:
     of actor each may mean, and the role it gives a state."""
     return {noun: (tuple(entry["kinds"]), entry.get("role"))
             for noun, entry in _raw().get("descriptions", {}).items()}
+
+
+def description_fallbacks() -> dict[str, tuple[str, ...]]:
+    """The kinds a describing noun means only when none of its own kinds was named before."""
+    return {noun: tuple(entry["otherwise"]) for noun, entry in _raw().get("descriptions", {}).items()
+            if "otherwise" in entry}
