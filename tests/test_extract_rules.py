@@ -1198,3 +1198,25 @@ def test_the_group_is_an_igo_only_when_no_group_of_its_own_kinds_was_named(nlp, 
     event = one(nlp, resolver, "Hezbollah fighters crossed the border on Monday.",
                 "The United Nations called for calm.", "Israel blamed the group for the attack.", lemma="blame")
     assert event.target.actor.id == "armed_group:hezbollah"
+
+
+def test_a_word_capitalised_only_by_its_place_is_no_person(nlp, resolver):
+    """actor.sentence_case_word: one word that opens a sentence and that the article also writes
+    in lower case is a word; a name alone at a sentence's start stays a person."""
+    text = "Spikes in prices hit the poor hardest. Officials said the spikes would ease. Okonjo said the talks had failed."
+    article = make_article(doc="t.txt", title="", body=text)
+    doc = nlp(article.text)
+    assert ("Spikes", "PERSON") in {(e.text, e.label_) for e in doc.ents}  # what the rule corrects
+    item = read_doc(doc, article, resolver)
+    persons = {actor.id for actor, _ in item.mentions if actor.kind == "person"}
+    assert "person:spikes" not in persons and "person:okonjo" in persons
+
+
+def test_a_relation_noun_is_not_the_party_named_after_of(nlp, resolver):
+    """actor.of_phrase skips relation nouns: the fiancée of a Saudi journalist is not Saudi
+    Arabia, critics of a government are not that government."""
+    found = triples(events_of(nlp, resolver, "Fiancée of murdered Saudi journalist demands justice at UN",
+                              "Critics of the Russian government staged a rally in Moscow."))
+    assert not any(s in ("country:SAU", "country:RUS", "person:fiancee") for s, _, _ in found), found
+    event = one(nlp, resolver, "Ships of the Chinese navy blocked Philippine vessels.", lemma="block")
+    assert event.source.actor.id == "country:CHN"  # "of" still names the party after other nouns

@@ -28,6 +28,7 @@ SECTORS = rules.words("sectors")
 BORDER_NOUNS = rules.words("border_nouns")
 GROUP_NOUNS = rules.words("group_nouns")
 SPEAKING_NOUNS = rules.words("speaking_nouns")
+RELATION_NOUNS = rules.words("relation_nouns")
 CURRENCY_NOUNS = rules.words("currency_nouns")
 OWNED_BODIES = rules.words("owned_bodies")
 PERSON_PRONOUNS = rules.words("person_pronouns")
@@ -118,6 +119,7 @@ class ArticleActors:
     office_guesses: set[str] = field(default_factory=set)  # person ids whose state `_state_office` inferred
     titles: dict[str, str] = field(default_factory=dict)  # person id -> the title first met before the name
     other_bodies: set[str] = field(default_factory=set)  # person ids whose office is of a body no state nor known
+    lower_words: set[str] | None = None  # the words the article writes in lower case (actor.sentence_case_word)
 
     def note(self, mention: Mention, position: int, recent: bool = True, subject: bool = False) -> None:
         """Records a mention once per token position (events and the entity sweep may both
@@ -756,7 +758,9 @@ class ArticleActors:
                         return _by(Mention(found[0].actor, core.text, populace), "actor.populace", found[1])
         linking = ("of", "by", *(("with",) if lemma in BORDER_NOUNS else ()), *(("from",) if lemma in GROUP_NOUNS else ()),
                    *(("for",) if lemma in SPEAKING_NOUNS else ()))
-        for child in head.rights:
+        # "Critics" opening a sentence may be tagged a name, with itself as lemma
+        relation = {lemma, head.lower_, head.lower_.removesuffix("s")} & RELATION_NOUNS
+        for child in head.rights if not relation else ():
             if child.dep_ == "prep" and child.lower_ in linking:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -1035,6 +1039,23 @@ class ArticleActors:
             return None
         return self.persons.get(_name_words(ent.text)[0])
 
+    def _sentence_case_word(self, ent: Span) -> bool:
+        """actor.sentence_case_word: "Weather out there means leaving home", "Findings" in a
+        headline. One word the NER calls a person, capitalised only because it opens a sentence
+        or stands in the headline, that the article also writes in lower case, is a word, not
+        a name (a person's name is capitalised wherever it stands); so is a relation noun
+        ("Fiancée of murdered Saudi journalist demands justice")."""
+        if len(ent) != 1 or not rules.enabled("actor.sentence_case_word"):
+            return False
+        token = ent[0]
+        if token.lower_ in RELATION_NOUNS:
+            return True  # "Fiancée of murdered Saudi journalist demands justice"
+        if not (token.is_sent_start or token.sent.start == 0) or token.text in self.persons:
+            return False
+        if self.lower_words is None:
+            self.lower_words = {t.text for t in token.doc if t.text.islower()}
+        return token.text.lower() in self.lower_words
+
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         person = rules.rule("actor.person")
         if ent is None:
@@ -1050,6 +1071,8 @@ class ArticleActors:
         known = self.resolver.lookup(ent.text)
         if known is not None:
             return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
+        if self._sentence_case_word(ent):
+            return None
         title = self._person_title(head, ent)
         partner = self._coordinated_person(head)
         if title is None and partner is not None:
