@@ -202,6 +202,18 @@ def test_run_on_an_existing_dask_cluster(data_dir):
     assert counts(data_dir)["articles"] == 1 and counts(data_dir)["events"] > 5
 
 
+def test_the_local_clusters_workers_run_no_profiler():
+    """Issue 16: Dask's profiler kept a call tree a second in each worker, so a worker's memory
+    grew with the length of the run."""
+    from distributed import Client, LocalCluster
+    from newsgraph_flows.ingest import task_runner
+
+    kwargs = task_runner(2, None).cluster_kwargs | {"n_workers": 1}
+    with LocalCluster(**kwargs) as cluster, Client(cluster) as client:
+        profiling = client.run(lambda dask_worker: sorted(n for n in dask_worker.periodic_callbacks if "profile" in n))
+    assert list(profiling.values()) == [[]]
+
+
 def test_an_unreachable_dask_scheduler_is_one_line(data_dir):
     done = newsgraph("run", "--dask", "tcp://127.0.0.1:9", str(SEED), data_dir=data_dir)
     assert done.returncode == 1

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
+from typing import Any
 
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact
@@ -30,6 +31,15 @@ from newsgraph.store.open import open_store
 
 
 IN_FLIGHT_PER_WORKER = 2  # shards submitted ahead per worker: enough to keep every worker busy
+
+LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+"""Dask settings for the local cluster's workers (the Nanny sets them in each worker process, over
+the rest of the configuration; a dotted key, as the Nanny's merge is shallow). Dask's statistical
+profiler, on by default for the dashboard (which the local cluster does not serve), samples the
+running task's stack every 10 ms and keeps one call tree per second for the last
+`distributed.admin.low-level-log-length` (1,000) seconds: through spaCy's deep stacks about
+0.3 MiB per second of extraction, so a worker's memory grew with the length of the run for its
+first 17 minutes (issue 16)."""
 
 
 @flow(name="ingest", log_prints=True)
@@ -114,7 +124,8 @@ def read_extract_load(
 
 def task_runner(workers: int, dask_address: str | None):
     """In-process for one worker (the model loads once, no cluster to start); otherwise a
-    Dask cluster: a local one of `workers` processes, or the user's at `dask_address`."""
+    Dask cluster: a local one of `workers` processes (without Dask's profiler, see
+    LOCAL_WORKER_CONFIG), or the user's at `dask_address` (configured by the user)."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
@@ -124,7 +135,7 @@ def task_runner(workers: int, dask_address: str | None):
 
         return DaskTaskRunner(
             cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                            "dashboard_address": None}
+                            "dashboard_address": None, "config": LOCAL_WORKER_CONFIG}
         )
     return ThreadPoolTaskRunner(max_workers=1)
 
