@@ -31,6 +31,7 @@ from newsgraph.errors import InputError
 from newsgraph.graph.records import Article
 from newsgraph.store.base import LoadTarget
 
+
 class Reading:
     """The articles of a run's files, read window by window, as often as asked, in the same
     order. What the files' readers report goes to `errors` on the first read only."""
@@ -58,16 +59,15 @@ class Reading:
         if first:  # again after a failed attempt: count and report from the start
             self.errors.clear()
             self.articles = 0
-        kept: list[list[Article]] = []
+        last: list[Article] = []
         for window in read_windows(self.paths, self.limits, self.errors if first else [], self.window):
             if first:
                 self.articles += len(window)
-                kept.append(window)
-                del kept[:-1]  # only a corpus of one window is kept
+                last = window
             yield window
-        if first:
+        if first:  # a corpus of one window is kept, a larger one read again
             self._read = True
-            self._kept = kept if self.articles <= self.window else None
+            self._kept = ([last] if last else []) if self.articles <= self.window else None
 
 
 @contextmanager
