@@ -16,7 +16,6 @@ from newsgraph.analytics.analyze import AnalysisSummary
 from newsgraph.config import Extraction
 from newsgraph.corpus.dedupe import Duplicate
 from newsgraph.corpus.discover import discover
-from newsgraph.corpus.limits import Limits
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.graph.records import Article, ExtractedArticle
 from newsgraph.resolution import resolve as apply_merges

@@ -100,8 +100,7 @@ def discover(inputs: Iterable[str]) -> tuple[list[str], list[InputError]]:
 @dataclass
 class ReadResult:
     """`skipped_language` holds the articles set aside as not English (with their language),
-    so a run can count them; they are not in `articles`, and each is also in `errors`. Read
-    with `identify_language=False`, it stays empty and `articles` holds every article.
+    so a run can count them; they are not in `articles`, and each is also in `errors`.
     `errors` holds warnings about kept records too (`InputError.kept`)."""
 
     articles: list[Article] = field(default_factory=list)
@@ -148,17 +147,14 @@ def read_windows(paths: Iterable[str], limits: Limits, errors: list[InputError],
         yield window
 
 
-def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, identify_language: bool = True) -> ReadResult:
-    """Reads every file; a bad file or record is reported and skipped, never fatal. Articles
-    set aside as not English are reported too, so that none is dropped without a word.
-
-    `identify_language=False` leaves that to the caller: the ingest flow asks the store first
-    and identifies only the articles it does not hold (corpus/language.py)."""
+def read_files(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """Reads every file into memory (for `extract`, the evaluation and tests; a run reads a
+    window at a time, intake.py); a bad file or record is reported and skipped, never fatal.
+    Articles set aside as not English are reported too, so that none is dropped without a word."""
     result = ReadResult()
     for window in read_windows(paths, limits, result.errors):
         result.articles += window
-    if identify_language:
-        languages = sort_by_language(result.articles)
-        result.articles, result.skipped_language = languages.english, languages.foreign
-        result.errors += languages.errors
+    languages = sort_by_language(result.articles)
+    result.articles, result.skipped_language = languages.english, languages.foreign
+    result.errors += languages.errors
     return result

@@ -1049,7 +1049,7 @@ class ArticleActors:
             return False
         token = ent[0]
         if token.lower_ in RELATION_NOUNS:
-            return True  # "Fiancée of murdered Saudi journalist demands justice"
+            return True
         if not (token.is_sent_start or token.sent.start == 0) or token.text in self.persons:
             return False
         if self.lower_words is None:
