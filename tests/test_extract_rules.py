@@ -315,6 +315,16 @@ def test_events_carry_their_plover_mode(nlp, resolver):
     assert (visit.action.mode, strike.action.mode, arrest.action.mode) == ("visit", "aerial", "arrest")
 
 
+def test_what_an_event_acts_on_gives_its_mode(nlp, resolver):
+    """action.object_mode: the object's words and the complement of "of" speak before the verb."""
+    food = one(nlp, resolver, "Canada sent food aid to Haiti.", lemma="send")
+    arms = one(nlp, resolver, "Iran supplied missiles and drones to the Houthis.", lemma="supply")
+    spying = one(nlp, resolver, "Poland accused Belarus of espionage.", lemma="accuse")
+    police = one(nlp, resolver, "Chile deployed riot police to the border with Bolivia.", lemma="deploy")
+    assert [(e.action.category, e.action.mode) for e in (food, arms, spying, police)] == [
+        ("AID", "humanitarian"), ("AID", "military"), ("ACCUSE", "espionage"), ("MOBILIZE", "police")]
+
+
 def test_an_action_has_one_spelling(nlp, resolver):
     event = one(nlp, resolver, "Mexico criticised Peru over the arrests.", lemma="criticize")
     assert event.action.category == "DISAPPROVE"

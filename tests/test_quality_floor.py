@@ -25,7 +25,7 @@ def test_extraction_holds_its_recorded_quality(gold_set: str) -> None:
         capture_output=True, text=True, check=True,
     )
     measured = json.loads(run.stdout)
-    for figure in ("f1", "recall", "precision", "type_accuracy"):
+    for figure in ("f1", "recall", "precision", "type_accuracy", "mode_accuracy"):
         assert measured[figure] >= recorded[figure] - TOLERANCE, (
             f"{gold_set} {figure} fell to {measured[figure]:.3f} from the recorded {recorded[figure]:.3f}"
         )

@@ -282,6 +282,15 @@ class Lexicon:
         words = _words(lemma)
         return self._modes.get((category, words)) or self._modes.get((category, words.split(" ")[-1]))
 
+    def mode_of_words(self, category: str, lemmas: list[str]) -> str | None:
+        """The mode the first of these words gives an event of `category`, a word and the one
+        before it read together first ("human rights", "war crimes"); None when none does."""
+        for i, word in enumerate(lemmas):
+            for words in ((f"{lemmas[i - 1]} {word}",) if i else ()) + (word,):
+                if (found := self._modes.get((category, words))) is not None:
+                    return found
+        return None
+
     def is_phrasal(self, lemma: str, particle: str) -> bool:
         """Whether the lexicon lists the verb with this particle ("shoot down", "pull out"):
         then the two are one action, even where they classify like the verb alone."""
@@ -370,6 +379,11 @@ def canonical(lemma: str) -> str:
 def mode(category: str, lemma: str) -> str | None:
     """See `Lexicon.mode`."""
     return _DEFAULT.mode(category, lemma)
+
+
+def mode_of_words(category: str, lemmas: list[str]) -> str | None:
+    """See `Lexicon.mode_of_words`."""
+    return _DEFAULT.mode_of_words(category, lemmas)
 
 
 def is_phrasal(lemma: str, particle: str) -> bool:

@@ -99,6 +99,8 @@ QUESTION = rules.rule("action.question")
 HOST_COUNTRY = rules.rule("target.host_country")
 CROWD_CONTROL = rules.rule("action.crowd_control")
 EASING_MEASURE = rules.rule("action.easing_measure")
+MODE_OBJECT = rules.rule("action.object_mode")
+MODE_PREPS = rules.words("mode_preps")
 EASING_VERBS = rules.words("easing_verbs")
 STATELESS_BODIES = frozenset({"igo", "ngo", "company"})
 CROWD_WEAPONS = rules.words("crowd_weapons")
@@ -942,7 +944,7 @@ class SentenceReader:
             modality_rules += (rules.rule("modality.noun_hint"),)
         lemma = lexicon.canonical(action.lemma)
         action = Action(lemma, action.text, action.category, action.score, negated,
-                        modality or action.modality, lexicon.mode(action.category, lemma))
+                        modality or action.modality, _mode(action.category, lemma, verb, action_rule))
         reporter = self.speakers.get(verb.i)
         sent = self.sent
         for source in sources:
@@ -986,6 +988,40 @@ def _means_of_speaking(verb: Token) -> list[Token]:
     """"by telephone", "on the phone", "via video link": the means of a verb's speaking."""
     return [o for p in _children(verb, {"prep"}) if p.lower_ in ("by", "on", "over", "via")
             for o in _children(p, {"pobj"}) if o.lemma_.lower() in MEANS_NOUNS]
+
+
+def _mode(category: str, lemma: str, verb: Token, how: str) -> str | None:
+    """The PLOVER mode: what the event acts on says it first ("sent food aid", "accused Beijing
+    of espionage", "deployed riot police", "suspended assistance"), then the event's own word
+    ("arrested", "visited"); a sending that is aid because of a disaster is humanitarian."""
+    if how == RELIEF_SENDING:
+        return "humanitarian"
+    if rules.enabled(MODE_OBJECT) and (found := lexicon.mode_of_words(category, _acted_on(verb))):
+        return found
+    return lexicon.mode(category, lemma)
+
+
+_PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "conj", "prep", "pobj", "dobj", "pcomp", "poss"})
+
+
+def _acted_on(verb: Token) -> list[str]:
+    """The lemmas of what the event acts on, in reading order: a noun event's own modifiers
+    ("humanitarian assistance"), then the objects' phrases and those of the complements in
+    MODE_PREPS ("50 million dollars in humanitarian aid", "of massing troops"), clauses left
+    out."""
+    heads = [c for c in verb.lefts if c.dep_ in ("amod", "compound")] if verb.pos_ in ("NOUN", "PROPN") else []
+    heads += [o for d in _children(verb, {"dobj", "nsubjpass", "attr", "oprd"}) for o in (d, *d.conjuncts)]
+    heads += [g for p in _children(verb, {"prep"}) if p.lower_ in MODE_PREPS
+              for g in _children(p, {"pobj", "pcomp"})]
+    lemmas: list[str] = []
+    for head in heads:
+        phrase, todo = [], [head]
+        while todo:
+            token = todo.pop()
+            phrase.append(token)
+            todo += [c for c in token.children if c.dep_ in _PHRASE_DEPS]
+        lemmas += [t.lemma_.lower() for t in sorted(phrase, key=lambda t: t.i)]
+    return lemmas
 
 
 def _objects(verb: Token) -> list[Token]:
