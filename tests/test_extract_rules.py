@@ -1222,6 +1222,16 @@ def test_a_word_capitalised_only_by_its_place_is_no_person(nlp, resolver):
     assert "person:spikes" not in persons and "person:okonjo" in persons
 
 
+def test_a_description_capitalised_only_by_its_place_is_no_part_of_a_name(nlp, resolver):
+    """actor.sentence_case_word, first of three words: "Podcaster" opens the sentence and the
+    article writes "podcaster" elsewhere; two words at a sentence's start stay the name."""
+    found = events_of(nlp, resolver, "The party picked podcaster Spike Cohen as its running mate.",
+                      "Podcaster Spike Cohen criticized the Republican Party.",
+                      "Rich Bowen praised the rich donors of the party.")
+    sources = {e.source.actor.id for e in found if e.action.lemma in ("criticize", "praise")}
+    assert sources == {"person:spike-cohen", "person:rich-bowen"}, sources
+
+
 def test_a_relation_noun_is_not_the_party_named_after_of(nlp, resolver):
     """actor.of_phrase skips relation nouns: the fiancée of a Saudi journalist is not Saudi
     Arabia, critics of a government are not that government."""

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.resolver import Resolver, known_forms
 from newsgraph.graph.records import Actor, Affiliation, Mention
@@ -1052,9 +1052,23 @@ class ArticleActors:
             return True
         if not (token.is_sent_start or token.sent.start == 0) or token.text in self.persons:
             return False
+        return token.text.lower() in self._lower_case_words(token.doc)
+
+    def _without_sentence_case_word(self, ent: Span) -> Span:
+        """actor.sentence_case_word, for the first of three or more words: "Podcaster Spike
+        Cohen" opening a sentence of an article that writes "podcaster Spike Cohen" elsewhere
+        is Spike Cohen. Two words stay a name ("Rich Bowen")."""
+        if len(ent) < 3 or not rules.enabled("actor.sentence_case_word"):
+            return ent
+        first = ent[0]
+        if not (first.is_sent_start or first.sent.start == 0) or not first.is_title:
+            return ent
+        return ent[1:] if first.text.lower() in self._lower_case_words(first.doc) else ent
+
+    def _lower_case_words(self, doc: Doc) -> set[str]:
         if self.lower_words is None:
-            self.lower_words = {t.text for t in token.doc if t.text.islower()}
-        return token.text.lower() in self.lower_words
+            self.lower_words = {t.text for t in doc if t.text.islower()}
+        return self.lower_words
 
     def _person_mention(self, head: Token, ent: Span | None) -> Mention | None:
         person = rules.rule("actor.person")
@@ -1073,6 +1087,7 @@ class ArticleActors:
             return dataclasses.replace(known, rule=rules.rule("actor.gazetteer"))
         if self._sentence_case_word(ent):
             return None
+        ent = self._without_sentence_case_word(ent)
         title = self._person_title(head, ent)
         partner = self._coordinated_person(head)
         if title is None and partner is not None:
