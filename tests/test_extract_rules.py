@@ -571,6 +571,23 @@ def test_a_group_named_in_full_is_later_named_by_its_last_word(nlp, resolver):
     assert all(e.target is None or e.target.actor.id != "armed_group:ltte" for e in alone)
 
 
+def test_a_dateline_is_parsed_apart_and_names_no_party(nlp, resolver):
+    """A wire dateline is piped as a part of its own and read as no sentence: run on into the
+    body, the city it was filed from is taken for the one acting. Offsets still refer to the text."""
+    from newsgraph.nlp.extract import parse
+
+    body = ("VIENNA, March 3 (AFP) - The head of the Czech delegation, Pavel Dvorak, arrived in Minsk "
+            "on Friday and urged Belarusian officials to free the detained journalists.")
+    article = make_article(doc="d.txt", title="Czech envoy presses Minsk", body=body)
+    doc, _ = next(parse([article], nlp))
+    assert doc.text == article.text
+    item = read_doc(doc, article, resolver)
+    urged = next(e for e in item.events if e.action.lemma == "urge")
+    assert urged.source.actor.id == "person:pavel-dvorak"
+    assert article.text[urged.start:urged.end] == urged.sentence and urged.sentence.startswith("The head")
+    assert "country:AUT" not in {actor.id for actor, _ in item.mentions}
+
+
 def test_a_headline_without_a_full_stop_is_parsed_as_a_sentence(nlp, resolver):
     """The headline is piped as a part of its own and closed with a full stop: left open and
     run on into the body, "Ankara blocks Sweden's NATO bid" loses its verb

@@ -14,9 +14,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsgraph.corpus.limits import MB, Limits
 
-PIPELINE_VERSION = "extract-5"
+PIPELINE_VERSION = "extract-6"
 """Bump when extraction changes in a way that should re-process already loaded articles
-(extract-5: the medium model became the default, and the rules of issue 14)."""
+(extract-5: the medium model became the default, and the rules of issue 14; extract-6: modes
+from what an event acts on, wire datelines parsed apart)."""
 
 
 def _default_data_dir() -> Path:

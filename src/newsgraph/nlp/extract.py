@@ -3,6 +3,7 @@ so it runs the same in a test, a Prefect task or a Dask worker."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -28,6 +29,15 @@ _CUTS = ("\n\n", "\n", ". ", " ")
 HEADLINE_CHARS = 300  # longer, the "title" is a paragraph (a feed's summary), parsed with the body
 HEADLINE_ENDS = (".", "!", "?", ":", '"', "'", "”", "’", ")")
 
+DATELINE = re.compile(
+    r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*"  # BAGHDAD, KUALA LUMPUR, THE HAGUE (not "US - China")
+    r"(?:, [A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}){0,2}"  # , Turkey, Aug 21
+    r"(?: \([A-Za-z][\w .&/-]{0,30}\))?"  # (Reuters)
+    r" ?[-–—]+(?:\s+|$)"
+)
+"""A wire report's dateline opening its body ("BAGHDAD, Nov 13 (Reuters) - ", "ATHENS — "):
+the place it was filed from, not a party to what the sentence reports."""
+
 # Entity labels whose mentions are recorded as (:Article)-[:MENTIONS]->(:Actor).
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -49,8 +59,8 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = Tr
         while pending is not None and pending.start < sent.end:
             named.append(pending)
             pending = next(entities, None)
-        if not sent.text.strip():
-            continue
+        if not sent.text.strip() or DATELINE.fullmatch(sent.text):
+            continue  # nothing, or a dateline: neither reports nor names a party
         sentence_count += 1
         events += SentenceReader(sent, actors).events(article.id, index)
         for ent in named:
@@ -118,12 +128,22 @@ def _pieces(article: Article) -> tuple[list[str], bool, bool]:
     ORG without), and a headline piped with one after its stop parses otherwise ("bid" a clause)."""
     title = article.title
     if not title or len(title) > HEADLINE_CHARS or not article.text.startswith(title):
-        return parts(article.text), False, False
+        return _body_pieces(article.text), False, False
     closed = not title.endswith(HEADLINE_ENDS)
     rest = article.text[len(title):]
     body = rest.lstrip()
     blank = rest[: len(rest) - len(body)]
-    return [title + "." if closed else title, *([blank] if blank else ()), *(parts(body) if body else ())], True, closed
+    return [title + "." if closed else title, *([blank] if blank else ()), *_body_pieces(body)], True, closed
+
+
+def _body_pieces(body: str) -> list[str]:
+    """The body's parts, its dateline a part of its own: run on into the first sentence, the
+    parser makes the dateline's city the subject or glues it to the real one ("VIENNA, March 3
+    (AFP) - Rafael Grossi ... urged Iranian officials" read Austria as the one urging)."""
+    dateline = DATELINE.match(body)
+    if dateline is None or dateline.end() == len(body):
+        return parts(body) if body else []
+    return [body[: dateline.end()], *parts(body[dateline.end():])]
 
 
 def _without_added_stop(doc: Doc) -> Doc:
