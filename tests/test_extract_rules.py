@@ -1239,6 +1239,15 @@ def test_a_word_capitalised_only_by_its_place_is_no_person(nlp, resolver):
     assert "person:spikes" not in persons and "person:okonjo" in persons
 
 
+def test_the_body_a_title_names_is_met_for_the_descriptions_after_it(nlp, resolver):
+    """actor.title_body: "the alliance" after "NATO Secretary-General ..." is NATO, though the
+    European Union was the last body named outside a title."""
+    event = one(nlp, resolver, "The European Union discussed the crisis on Monday.",
+                "NATO Secretary-General Jens Halvorsen said the alliance would deploy more jets to Estonia.",
+                lemma="deploy")
+    assert event.source.actor.id == "igo:nato"
+
+
 def test_a_description_capitalised_only_by_its_place_is_no_part_of_a_name(nlp, resolver):
     """actor.sentence_case_word, first of three words: "Podcaster" opens the sentence and the
     article writes "podcaster" elsewhere; two words at a sentence's start stay the name."""

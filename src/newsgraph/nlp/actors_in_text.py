@@ -1054,6 +1054,17 @@ class ArticleActors:
             return False
         return token.text.lower() in self._lower_case_words(token.doc)
 
+    def _met_through_title(self, person: Actor, position: int) -> None:
+        """actor.title_body: "OPEC Secretary-General Rilwanu Lukman said the group rejected U.S.
+        pressure": the body a title names is the one met last of its kind, for the descriptions
+        that follow ("the group", "the alliance"), though it was named inside the title."""
+        stated = self.affiliations.get(person.id)
+        if stated is None or stated.organisation.kind in ("country", "person") \
+                or not rules.enabled("actor.title_body"):
+            return
+        if position >= self.last_by_kind.get(stated.organisation.kind, (-1, None))[0]:
+            self.last_by_kind[stated.organisation.kind] = (position, Mention(stated.organisation, stated.organisation.name))
+
     def _without_sentence_case_word(self, ent: Span) -> Span:
         """actor.sentence_case_word, for the first of three or more words: "Podcaster Spike
         Cohen" opening a sentence of an article that writes "podcaster Spike Cohen" elsewhere
@@ -1100,6 +1111,7 @@ class ArticleActors:
         actor = self._person(ent.text, title, partner)
         if actor is not None and title:
             self.titles.setdefault(actor.id, title)
+            self._met_through_title(actor, head.i)
         gender = _gender_of_title(title) if actor is not None and title else None
         if gender is not None:
             self.title_genders.setdefault(actor.id, gender)  # "spokeswoman Lena Hartmann"
