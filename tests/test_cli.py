@@ -214,6 +214,24 @@ def test_the_local_clusters_workers_run_no_profiler():
     assert list(profiling.values()) == [[]]
 
 
+def test_the_scheduler_and_client_keep_no_log_of_every_shard():
+    """Issue 16: Dask logs the last 1,000 messages of each connection, small ones whole, so the
+    main process kept every shard it sent to a worker (and every graph the client sent): its
+    memory grew with the corpus. Under the flow's configuration, 60 tasks later the scheduler's
+    and the client's connections hold at most MESSAGE_LOG_LENGTH messages each."""
+    from distributed import Client, LocalCluster
+    from newsgraph_flows.ingest import MESSAGE_LOG_LENGTH, dask_message_logs, task_runner
+
+    kwargs = task_runner(2, None).cluster_kwargs | {"n_workers": 1}
+    with dask_message_logs(2), LocalCluster(**kwargs) as cluster, Client(cluster) as client:
+        for i in range(60):
+            assert client.submit(len, "x" * 20_000 + str(i)).result() == 20_000 + len(str(i))
+        logs = [bs.recent_message_log for bs in cluster.scheduler.stream_comms.values()]
+        logs.append(client.scheduler_comm.recent_message_log)
+        assert max(len(log) for log in logs) <= MESSAGE_LOG_LENGTH
+        assert sum(len(log) for log in logs) > 0  # the logs are still kept, only short
+
+
 def test_an_unreachable_dask_scheduler_is_one_line(data_dir):
     done = newsgraph("run", "--dask", "tcp://127.0.0.1:9", str(SEED), data_dir=data_dir)
     assert done.returncode == 1

@@ -16,7 +16,7 @@ from prefect import flow
 from newsgraph.config import get_settings
 from newsgraph.run_summary import RunSummary
 from newsgraph.store.bulk_import import BulkImport
-from newsgraph_flows.ingest import read_extract_load, task_runner
+from newsgraph_flows.ingest import dask_message_logs, read_extract_load, task_runner
 
 
 @flow(name="backfill", log_prints=True)
@@ -38,4 +38,5 @@ def backfill(inputs: list[str], out_dir: str, workers: int = 1) -> RunSummary:
 
 
 def run_backfill(inputs: list[str], out_dir: Path, workers: int = 1) -> RunSummary:
-    return backfill.with_options(task_runner=task_runner(workers, None))(list(inputs), str(out_dir), workers)
+    with dask_message_logs(workers):
+        return backfill.with_options(task_runner=task_runner(workers, None))(list(inputs), str(out_dir), workers)

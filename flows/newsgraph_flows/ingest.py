@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
@@ -31,6 +32,13 @@ from newsgraph.store.open import open_store
 
 
 IN_FLIGHT_PER_WORKER = 2  # shards submitted ahead per worker: enough to keep every worker busy
+
+MESSAGE_LOG_LENGTH = 20
+"""Dask keeps the last `distributed.admin.low-level-log-length` (1,000) messages of each
+connection, for debugging, small ones whole (under 1 MB, as a shard is): every shard the
+scheduler sent a worker and every graph the client sent the scheduler, both in this process.
+The main process so grew by each shard it extracted, up to 1,000 per worker (issue 16: 410 to
+622 MiB from 20k to 100k articles); 20 keep what a developer reads there."""
 
 LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
 """Dask settings for the local cluster's workers (the Nanny sets them in each worker process, over
@@ -159,4 +167,16 @@ def run_ingest(
     if workers is None:
         workers = dask_worker_count(dask_address) if dask_address else 1
     runner = task_runner(workers, dask_address)
-    return ingest.with_options(task_runner=runner)(list(inputs), graph_uri, force, workers)
+    with dask_message_logs(workers, dask_address):
+        return ingest.with_options(task_runner=runner)(list(inputs), graph_uri, force, workers)
+
+
+def dask_message_logs(workers: int, dask_address: str | None = None):
+    """While a flow runs on Dask, this process's Dask configuration keeps the local scheduler's
+    and the client's message logs short (MESSAGE_LOG_LENGTH); nothing to set, and Dask not
+    imported, on one worker."""
+    if workers <= 1 and not dask_address:
+        return nullcontext()
+    import dask
+
+    return dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG_LENGTH})
