@@ -1062,8 +1062,9 @@ class ArticleActors:
         if stated is None or stated.organisation.kind in ("country", "person") \
                 or not rules.enabled("actor.title_body"):
             return
-        if position >= self.last_by_kind.get(stated.organisation.kind, (-1, None))[0]:
-            self.last_by_kind[stated.organisation.kind] = (position, Mention(stated.organisation, stated.organisation.name))
+        body = stated.organisation
+        if position >= self.last_by_kind.get(body.kind, (-1, None))[0]:
+            self.last_by_kind[body.kind] = (position, Mention(body, body.name))
 
     def _without_sentence_case_word(self, ent: Span) -> Span:
         """actor.sentence_case_word, for the first of three or more words: "Podcaster Spike
