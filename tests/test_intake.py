@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsgraph.analytics.analyze import refresh_derived
+from newsgraph import pipeline
 from newsgraph.config import Settings
 from newsgraph.corpus.records import make_article
 from newsgraph.intake import take_in
@@ -106,3 +107,25 @@ def test_workers_follow_the_new_text_up_to_the_usable_cores():
     assert workers_for(100 * WORDS_PER_EXTRA_WORKER, cores=8) == 8
     assert workers_for(100 * WORDS_PER_EXTRA_WORKER, cores=1) == 1
     assert 1 <= workers_for(10**9) == usable_cores()
+
+
+def test_shards_shrink_so_that_the_workers_end_together():
+    """Guided shards: the first quarter of the text goes first (2 workers), each later shard
+    is smaller, down to 1/12 of a worker's share, so the last shards are short and no worker
+    parses alone for long at the end. No article is lost or moved, and none over
+    max_articles share a shard."""
+    lengths = [40, 3000, 200, 200, 500, 90, 1200, 800, 800, 60, 2500, 700, 150, 400, 300] * 12
+    articles = [article(f"a{i}", "word " * n) for i, n in enumerate(lengths)]
+    total = sum(len(a.text) for a in articles)
+    longest = max(len(a.text) for a in articles)
+    parts = pipeline.shards(articles, workers=2)
+    assert [a for part in parts for a in part] == articles
+    sizes = [sum(len(a.text) for a in part) for part in parts]
+    assert abs(sizes[0] - total / 4) <= longest
+    assert all(later <= earlier + longest for earlier, later in zip(sizes, sizes[1:]))
+    assert max(sizes[-4:]) <= total / 2 / 12 + longest
+    assert 8 <= len(parts) <= 16
+    capped = pipeline.shards(articles, workers=2, max_articles=10)
+    assert [a for part in capped for a in part] == articles
+    assert max(len(part) for part in capped) <= 10
+    assert pipeline.shards([], workers=2) == []

@@ -30,21 +30,31 @@ def extract_articles(
 
 
 def shards(articles: Sequence[Article], workers: int, max_articles: int = 200) -> list[list[Article]]:
-    """Contiguous shards of about equal text length, about three per worker.
+    """Contiguous shards of shrinking text length, so that the workers end together: each
+    takes half of what is left divided by the workers, down to a floor of 1/12 of a worker's
+    share (guided scheduling), and none holds more than `max_articles`.
 
-    Equal article counts left one worker parsing long interviews while the other idled; many
-    small shards lose more to the per-task cost (state changes through the Prefect API, a
-    few hundred ms). Extraction is per article, so the graph does not depend on the shards."""
+    Equal article counts left one worker parsing long interviews while the other idled; equal
+    text lengths still left one worker parsing its last shard alone for up to 15% of the run
+    (parse time follows the text only roughly); many small shards lose more to the per-task
+    cost (state changes through the Prefect API, a few hundred ms), hence the floor.
+    Extraction is per article, so the graph does not depend on the shards."""
     if not articles:
         return []
     sizes = [len(a.text) for a in articles]
-    target = max(1, sum(sizes) // (3 * max(workers, 1)))
+    share = max(1, sum(sizes)) / max(workers, 1)
+    floor = share / 12
+    left = float(sum(sizes))
     result: list[list[Article]] = [[]]
     filled = 0
     for article, size in zip(articles, sizes, strict=True):
-        if result[-1] and (filled + size > target or len(result[-1]) >= max_articles):
+        goal = max(left / 2 / max(workers, 1), floor)
+        if result[-1] and (filled + size / 2 > goal or len(result[-1]) >= max_articles):
             result.append([])
+            left -= filled
             filled = 0
         result[-1].append(article)
         filled += size
+    if len(result) > 1 and filled < floor / 2 and len(result[-2]) + len(result[-1]) <= max_articles:
+        result[-2:] = [result[-2] + result[-1]]  # a remnant is not worth a task of its own
     return result
