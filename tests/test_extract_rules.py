@@ -784,6 +784,22 @@ def test_a_finite_verb_joined_to_an_infinitive_continues_the_main_verb(nlp, reso
     assert spoke.action.modality is None  # done, not requested of the embassy
 
 
+def test_a_verb_joined_to_the_clause_below_continues_the_clause_above(nlp, resolver):
+    """`source.lower_conjunct`: the parser joins "blamed" to "broke down" (the when-clause) and
+    "urged" to "beat" (the reported clause); the subject they would borrow names no actor, or
+    only the one urged, so each continues the verb above. A reporter after the clause keeps
+    its clause: the gunmen demanded the ransom, not Nigeria's police."""
+    blamed = one(nlp, resolver, "Kenya recalled its envoy when the talks broke down and blamed Uganda for the failure.",
+                 lemma="blame")
+    assert (blamed.source.actor.id, blamed.target.actor.id) == ("country:KEN", "country:UGA")
+    assert "source.lower_conjunct" in blamed.rule
+    urged = one(nlp, resolver, "Human Rights Watch said that Nigerian soldiers beat detainees and urged Abuja to "
+                "punish the officers.", lemma="urge")
+    assert (urged.source.actor.id, urged.target.actor.id) == ("ngo:human-rights-watch", "country:NGA")
+    assert not events_of(nlp, resolver, "Gunmen kidnapped two Italian engineers and demanded a ransom, Nigeria's "
+                         "police said.")
+
+
 def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):
     paid = one(nlp, resolver, "Britain agreed to pay France 480 million pounds for extra patrols.", lemma="pay")
     assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")

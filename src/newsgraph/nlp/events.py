@@ -409,6 +409,18 @@ class SentenceReader:
                     found += [(t, how) for t in pobj.conjuncts]
         return found
 
+    def _lower_conjunct(self, verb: Token) -> Token | None:
+        """The verb above the clause a finite, subjectless conjunct was joined to, when that
+        clause hangs below it, after it, as an adverbial or reported clause ("halted ... after
+        talks broke down, and accused", "said that police tortured ... and urged")."""
+        head = verb.head
+        if (verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or _children(verb, SUBJECT_DEPS | {"nsubjpass"})
+                or head.dep_ not in ("advcl", "ccomp") or head.head.pos_ not in ("VERB", "AUX")
+                or head.head.i > head.i  # "... and demanded a ransom, the ministry said": reported
+                or not rules.enabled("source.lower_conjunct")):
+            return None
+        return head.head
+
     def _subject_tokens(self, verb: Token) -> list[Found]:
         own = _children(verb, SUBJECT_DEPS)
         if own and verb.dep_ == "relcl" and own[0].tag_ in ("WDT", "WP") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -904,6 +916,17 @@ class SentenceReader:
         else:
             sources = self._participants(self._subject_tokens(verb), verb, subject=True)
             targets = self._participants(target_tokens, verb)
+            upper = self._lower_conjunct(verb)
+            if upper is not None and all(s.mention.actor.id in {t.mention.actor.id for t in targets}
+                                         for s in sources):
+                if sources:
+                    self.actors.subjects.pop()  # the borrowed subject is not this verb's
+                # "Gazprom halted deliveries after talks broke down, and accused Kiev ...",
+                # "Amnesty said Egyptian police tortured people and urged Cairo to ...": the
+                # parser joined the verb to the clause below; the subject it borrowed names no
+                # actor, or only the one acted on, so the verb continues the clause above.
+                sources = self._participants(
+                    _as(self._subject_tokens(upper), rules.rule("source.lower_conjunct")), verb, subject=True)
         if not sources or not rules.enabled(action_rule):
             return  # a rule that is off still let its participants be remembered, for pronouns
         targets = [self._host_country(t, sources, verb, action) for t in targets]
