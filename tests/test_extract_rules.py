@@ -800,6 +800,19 @@ def test_a_verb_joined_to_the_clause_below_continues_the_clause_above(nlp, resol
                          "police said.")
 
 
+def test_a_reporting_verb_without_its_own_subject_still_has_a_reporter(nlp, resolver):
+    """`speaker.clause` through any verb's subject: "saying" (a participle) and "said" (joined
+    to "denied") report for Ankara and Belgrade, so "its jets" and "its police" are theirs."""
+    entered = one(nlp, resolver, "Ankara rejected the complaint, saying its jets had not entered Greek airspace.",
+                  lemma="enter")
+    assert (entered.source.actor.id, entered.source.role, entered.target.actor.id) == (
+        "country:TUR", "military", "country:GRC")
+    assert entered.action.negated and "actor.reporter_possessive" in entered.rule
+    expelled = one(nlp, resolver, "Belgrade denied the report and said its police had not expelled any civilians.",
+                   lemma="expel")
+    assert (expelled.source.actor.id, expelled.source.role) == ("country:SRB", "police")
+
+
 def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):
     paid = one(nlp, resolver, "Britain agreed to pay France 480 million pounds for extra patrols.", lemma="pay")
     assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")

@@ -498,7 +498,9 @@ class SentenceReader:
         for verb in self.sent:
             if verb.pos_ != "VERB" or not self._is_reporting(verb):
                 continue
-            subjects = _children(verb, SUBJECT_DEPS)
+            # "dismissed the complaint, saying ...", "denied it and said ...": a reporting verb
+            # without a subject of its own has the one any verb there would have.
+            subjects = _children(verb, SUBJECT_DEPS) or [t for t, _ in self._subject_tokens(verb)]
             if not subjects:
                 continue
             resolved = self.actors.resolve(subjects[0], subject=True)  # a speaker is a subject, for pronouns
