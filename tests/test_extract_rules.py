@@ -813,6 +813,16 @@ def test_a_reporting_verb_without_its_own_subject_still_has_a_reporter(nlp, reso
     assert (expelled.source.actor.id, expelled.source.role) == ("country:SRB", "police")
 
 
+def test_a_noun_joined_to_an_object_before_a_subjectless_verb_is_its_subject(nlp, resolver):
+    """`source.object_conjunct`: the parser joins "the Turkish army" to "the airport" and
+    "sent" to "shelled"; the army is who sent, not a second thing the rebels shelled."""
+    found = events_of(nlp, resolver, "Syrian rebels shelled the airport and the Turkish army sent tanks to the border.")
+    sent = [e for e in found if e.action.lemma == "send"]
+    assert [(e.source.actor.id, e.source.role) for e in sent] == [("country:TUR", "military")]
+    assert "source.object_conjunct" in sent[0].rule
+    assert all(e.target is None or e.target.actor.id != "country:TUR" for e in found)
+
+
 def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):
     paid = one(nlp, resolver, "Britain agreed to pay France 480 million pounds for extra patrols.", lemma="pay")
     assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")

@@ -128,7 +128,24 @@ def event_id(article_id: str, token_index: int, source_id: str, target_id: str |
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+    return [token, *(c for c in token.conjuncts if _verb_it_opens(c) is None)] if token.dep_ != "conj" else [token]
+
+
+def _verb_it_opens(token: Token) -> Token | None:
+    """"Yemeni troops surrounded the area and the German Foreign Ministry sent a team": the
+    parser joins the ministry to the area, and "sent" to "surrounded" without a subject. A
+    noun joined to an object and followed at once by a finite verb joined to the object's
+    verb, which has no subject of its own, is that verb's subject (source.object_conjunct)."""
+    if token.dep_ != "conj" or token.pos_ not in ("NOUN", "PROPN") or token.right_edge.i + 1 >= len(token.doc):
+        return None
+    first = token
+    while first.dep_ == "conj":
+        first = first.head
+    verb = token.doc[token.right_edge.i + 1]
+    if (first.dep_ != "dobj" or verb.dep_ != "conj" or verb.head != first.head or verb.tag_ not in FINITE_TAGS
+            or _children(verb, SUBJECT_DEPS | {"nsubjpass"}) or not rules.enabled("source.object_conjunct")):
+        return None
+    return verb
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -436,6 +453,9 @@ class SentenceReader:
             if named:
                 return [(named[-1], rules.rule("source.headline_compound"))]
         head = verb.head
+        opened = [t for o in _children(head, {"dobj"}) for t in o.conjuncts if _verb_it_opens(t) == verb]
+        if verb.dep_ == "conj" and opened:
+            return [(opened[-1], rules.rule("source.object_conjunct"))]
         continued = _continued_verb(verb)
         if continued is not None:
             return _as(self._subject_tokens(continued), rules.rule("source.finite_conjunct"))
