@@ -823,6 +823,16 @@ def test_a_noun_joined_to_an_object_before_a_subjectless_verb_is_its_subject(nlp
     assert all(e.target is None or e.target.actor.id != "country:TUR" for e in found)
 
 
+def test_a_gerund_or_participle_after_be_shares_its_subject(nlp, resolver):
+    """`source.gerund` through an adjective ("was quick in condemning") and `source.participle`
+    after a form of "be" ("was cautious, urging"): the subject of "was" acts."""
+    condemned = one(nlp, resolver, "Japan was quick in condemning North Korea for the launch.", lemma="condemn")
+    assert (condemned.source.actor.id, condemned.target.actor.id) == ("country:JPN", "country:PRK")
+    assert "source.gerund" in condemned.rule
+    urged = one(nlp, resolver, "Germany was cautious, urging both sides to return to talks.", lemma="urge")
+    assert urged.source.actor.id == "country:DEU" and "source.participle" in urged.rule
+
+
 def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):
     paid = one(nlp, resolver, "Britain agreed to pay France 480 million pounds for extra patrols.", lemma="pay")
     assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")

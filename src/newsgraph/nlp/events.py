@@ -485,9 +485,12 @@ class SentenceReader:
                 objects = _children(owner, {"dobj"}) or _children(owner, {"nsubjpass"})
             if objects and lexicon.classify(owner.lemma_.lower()).category in CREDITING:
                 return [(t, rules.rule("source.accused")) for t in objects]
-        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS \
-                and head.head.pos_ == "VERB":
-            return _as(self._subject_tokens(head.head), rules.rule("source.gerund"))
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in GERUND_PREPS:
+            owner = head.head
+            if owner.pos_ == "ADJ" and owner.dep_ == "acomp":  # "was forceful in blaming Iran"
+                owner = owner.head
+            if owner.pos_ in ("VERB", "AUX"):
+                return _as(self._subject_tokens(owner), rules.rule("source.gerund"))
         if verb.dep_ == "advcl" and _is_infinitive(verb):
             if not rules.enabled("source.purpose"):
                 return []
@@ -498,7 +501,7 @@ class SentenceReader:
                 and not _children(verb, {"nsubj"}):
             # "Turkey, which keeps posts there, called on Russia": a misparse
             return [(head, rules.rule("source.misparsed_clause"))]
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ == "VERB":
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
             # "ambushed a patrol, killing five soldiers"
             return _as(self._subject_tokens(head), rules.rule("source.participle"))
         return []
