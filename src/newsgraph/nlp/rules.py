@@ -22,7 +22,7 @@ RULES_FILE = Path(__file__).with_name("data") / "rules.toml"
 SWITCHABLE = frozenset({
     "action.light_verb", "action.particle", "action.verb_preposition", "action.verb", "action.unknown_verb",
     "action.protest_by_people", "action.foreign_measure", "source.purpose", "filter.learned",
-    "action.object_mode",
+    "action.object_mode", "source.lower_conjunct", "source.object_conjunct",
 })
 
 
