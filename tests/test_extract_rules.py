@@ -833,6 +833,14 @@ def test_a_gerund_or_participle_after_be_shares_its_subject(nlp, resolver):
     assert urged.source.actor.id == "country:DEU" and "source.participle" in urged.rule
 
 
+def test_a_bare_noun_after_a_joined_headline_verb_is_its_object(nlp, resolver):
+    """`action.object_after_verb`: in "Kenya suspends flights, recalls envoy from Mogadishu"
+    the parser makes "envoy" the subject of "recalls"; it is what Kenya recalls."""
+    event = one(nlp, resolver, "Kenya suspends flights, recalls envoy from Mogadishu", lemma="recall")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:KEN", "country:SOM")
+    assert "action.object_after_verb" in event.rule
+
+
 def test_paying_another_actor_is_aid_and_calling_a_strike_a_protest(nlp, resolver):
     paid = one(nlp, resolver, "Britain agreed to pay France 480 million pounds for extra patrols.", lemma="pay")
     assert (paid.source.actor.id, paid.target.actor.id, paid.action.category) == ("country:GBR", "country:FRA", "AID")

@@ -19,6 +19,7 @@ Token.set_extension("repaired", default=None, force=True)
 GERUND_OBJECT = rules.rule("action.gerund_modifier")
 REDUCED_RELATIVE = rules.rule("action.reduced_relative")
 PERFECT_PARTICIPLE = rules.rule("action.perfect_participle")
+OBJECT_AFTER_VERB = rules.rule("action.object_after_verb")
 CLAUSE_PREPS = frozenset({"of", "for"})
 # Acts done to people or things: no such verb takes a clause, so a clause after it is misparsed.
 PHYSICAL_ACTS = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID", "MOBILIZE", "RETREAT", "SANCTION"})
@@ -39,7 +40,31 @@ def repair(doc: Doc) -> Doc:
             _make_participle(token)
         elif _perfect_taken_for_modifier(token):
             _make_perfect(token, known_verb(token))
+        elif _object_taken_for_subject(token):
+            _make_object(token)
     return doc
+
+
+def _object_taken_for_subject(token: Token) -> bool:
+    """"Venezuela expels Spanish ambassador, recalls envoy from Madrid": the parser makes
+    "envoy" the subject of "recalls". A subject follows its finite verb only in an inversion
+    ("said the minister"); when the verb is joined to one with a subject of its own, is a
+    known event verb, and has no object, a bare common noun right after it is its object."""
+    if not (token.dep_ == "conj" and token.tag_ in ("VBZ", "VBD", "VBP") and token.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" and c.i < token.head.i for c in token.head.children)
+            and lexicon.classify(token.lemma_.lower()).known):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].i > token.i
+            and subjects[0].left_edge.i == token.i + 1
+            and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in token.children)
+            and rules.enabled("action.object_after_verb"))
+
+
+def _make_object(token: Token) -> None:
+    noun = next(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+    noun.dep_ = "dobj"
+    token._.repaired = OBJECT_AFTER_VERB
 
 
 def _perfect_taken_for_modifier(token: Token) -> bool:
