@@ -53,6 +53,18 @@ def test_a_full_name_in_the_article_beats_a_known_person_with_that_surname(nlp, 
     assert "person:joe-biden" not in ids_in(item)
 
 
+def test_a_father_and_son_of_one_name_are_two_persons(nlp, resolver):
+    """"Ferdinand Marcos" is the president of 1965-1986, "Ferdinand Marcos Jr." his son; a
+    surname alone is the one in office on the article's date."""
+    old = read(nlp, resolver, "Network shut down", "The last such order came under former Philippine President "
+               "Ferdinand Marcos in 1972. The government closed the network on Tuesday.")
+    assert "person:ferdinand-marcos" in ids_in(old) and "person:ferdinand-marcos-jr" not in ids_in(old)
+    son = read(nlp, resolver, "Manila protests", "President Ferdinand Marcos Jr. met Joe Biden in Washington. "
+               "Marcos thanked the United States for its support.", published="2023-05-02")
+    assert persons_in(son)["person:ferdinand-marcos-jr"] == ("person", "PHL")
+    assert "person:ferdinand-marcos" not in ids_in(son)
+
+
 def test_a_surname_two_known_persons_share_is_not_guessed():
     persons = Persons.load()
     clintons = [p for p in persons.by_id.values() if p.actor.name.endswith(" Clinton")]
