@@ -315,6 +315,16 @@ def test_events_carry_their_plover_mode(nlp, resolver):
     assert (visit.action.mode, strike.action.mode, arrest.action.mode) == ("visit", "aerial", "arrest")
 
 
+def test_a_type_with_a_default_mode_takes_it_when_nothing_says_otherwise(nlp, resolver):
+    """`"MOBILIZE *"` in the lexicon's [modes]: a mobilization is military unless police words
+    say police; attending a gathering is multilateral."""
+    entered = one(nlp, resolver, "Rwandan troops entered Burundi on Sunday.", lemma="enter")
+    police = one(nlp, resolver, "Chile deployed riot police to the border with Bolivia.", lemma="deploy")
+    attended = one(nlp, resolver, "Kenya attended the meeting with Ethiopia in Addis Ababa.", lemma="attend")
+    assert [(e.action.category, e.action.mode) for e in (entered, police, attended)] == [
+        ("MOBILIZE", "military"), ("MOBILIZE", "police"), ("CONSULT", "multilateral")]
+
+
 def test_what_an_event_acts_on_gives_its_mode(nlp, resolver):
     """action.object_mode: the object's words and the complement of "of" speak before the verb."""
     food = one(nlp, resolver, "Canada sent food aid to Haiti.", lemma="send")

@@ -278,9 +278,10 @@ class Lexicon:
 
     def mode(self, category: str, lemma: str) -> str | None:
         """The PLOVER mode of an event: the [modes] entry for its category and lemma, or for
-        the lemma's last word ("air strike" -> "strike")."""
+        the lemma's last word ("air strike" -> "strike"), or the category's default ("*")."""
         words = _words(lemma)
-        return self._modes.get((category, words)) or self._modes.get((category, words.split(" ")[-1]))
+        return (self._modes.get((category, words)) or self._modes.get((category, words.split(" ")[-1]))
+                or self._modes.get((category, "*")))
 
     def mode_of_words(self, category: str, lemmas: list[str]) -> str | None:
         """The mode the first of these words gives an event of `category`, a word and the one
