@@ -142,10 +142,16 @@ def _verb_it_opens(token: Token) -> Token | None:
     while first.dep_ == "conj":
         first = first.head
     verb = token.doc[token.right_edge.i + 1]
-    if (first.dep_ != "dobj" or verb.dep_ != "conj" or verb.head != first.head or verb.tag_ not in FINITE_TAGS
-            or _children(verb, SUBJECT_DEPS | {"nsubjpass"}) or not rules.enabled("source.object_conjunct")):
+    if (first.dep_ != "dobj" or verb.dep_ != "conj" or verb.head != first.head or not _subjectless_finite(verb)
+            or not rules.enabled("source.object_conjunct")):
         return None
     return verb
+
+
+def _subjectless_finite(verb: Token) -> bool:
+    """A verb with tense but no subject of its own: the parser took its subject from a verb it
+    joined it to, which may be the wrong one."""
+    return verb.tag_ in FINITE_TAGS and not _children(verb, SUBJECT_DEPS | {"nsubjpass"})
 
 
 def _coordinated(token: Token) -> list[Token]:
@@ -431,7 +437,7 @@ class SentenceReader:
         clause hangs below it, after it, as an adverbial or reported clause ("halted ... after
         talks broke down, and accused", "said that police tortured ... and urged")."""
         head = verb.head
-        if (verb.dep_ != "conj" or verb.tag_ not in FINITE_TAGS or _children(verb, SUBJECT_DEPS | {"nsubjpass"})
+        if (verb.dep_ != "conj" or not _subjectless_finite(verb)
                 or head.dep_ not in ("advcl", "ccomp") or head.head.pos_ not in ("VERB", "AUX")
                 or head.head.i > head.i  # "... and demanded a ransom, the ministry said": reported
                 or not rules.enabled("source.lower_conjunct")):
