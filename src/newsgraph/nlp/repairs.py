@@ -21,6 +21,7 @@ REDUCED_RELATIVE = rules.rule("action.reduced_relative")
 PERFECT_PARTICIPLE = rules.rule("action.perfect_participle")
 OBJECT_AFTER_VERB = rules.rule("action.object_after_verb")
 CLAUSE_PREPS = frozenset({"of", "for"})
+FINITE_TAGS = rules.words("finite_tags")
 # Acts done to people or things: no such verb takes a clause, so a clause after it is misparsed.
 PHYSICAL_ACTS = frozenset({"ASSAULT", "COERCE", "CONCEDE", "AID", "MOBILIZE", "RETREAT", "SANCTION"})
 
@@ -50,7 +51,7 @@ def _object_taken_for_subject(token: Token) -> bool:
     "envoy" the subject of "recalls". A subject follows its finite verb only in an inversion
     ("said the minister"); when the verb is joined to one with a subject of its own, is a
     known event verb, and has no object, a bare common noun right after it is its object."""
-    if not (token.dep_ == "conj" and token.tag_ in ("VBZ", "VBD", "VBP") and token.head.pos_ == "VERB"
+    if not (token.dep_ == "conj" and token.tag_ in FINITE_TAGS and token.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" and c.i < token.head.i for c in token.head.children)
             and lexicon.classify(token.lemma_.lower()).known):
         return False
