@@ -40,6 +40,9 @@ SNAPSHOT = {
               "ORDER BY id",
     "mentions": "MATCH (art:Article)-[m:MENTIONS]->(a:Actor) RETURN art.id AS art, a.id AS a, m.count AS n "
                 "ORDER BY art, a",
+    "mention_nodes": "MATCH (m:Mention)-[:REFERS_TO]->(a:Actor) RETURN m.id AS id, m.article_id AS art, a.id AS a, "
+                     "m.text AS text, m.sentence_index AS sentence, m.start AS start, m.end AS end, m.rule AS rule, "
+                     "m.role AS role ORDER BY id",
     "affiliations": "MATCH (p:Actor)-[r:AFFILIATED_WITH]->(o:Actor) RETURN p.id AS p, o.id AS o, r.role AS role, "
                     "r.since AS since, r.until AS until, r.basis AS basis ORDER BY p, o, role, since",
     "interactions": "MATCH (a:Actor)-[r:INTERACTS_WITH]->(b:Actor) RETURN a.id AS a, b.id AS b, r.action AS action, "
@@ -81,6 +84,12 @@ def test_resolve_gives_the_graph_of_a_clean_run_with_the_merge(store, nlp, alias
     store.refresh_interactions()
     before = snapshot(store)
     assert "person:zakharova" in {row["id"] for row in before["actors"]}
+    # every mention is a node: "Zakharova" alone is read as its own person before the merge,
+    # and as Maria Zakharova after it, with its words, place and rule kept
+    alone = [(r["a"], r["rule"]) for r in before["mention_nodes"] if r["text"] == "Zakharova"]
+    assert alone and {a for a, _ in alone} == {"person:zakharova"} and all(rule for _, rule in alone)
+    assert {(r["a"], r["rule"]) for r in clean["mention_nodes"] if r["text"] == "Zakharova"} == {
+        ("person:maria-zakharova", rule) for _, rule in alone}
 
     done = resolve(store, merging)
     assert done.merged == ("person:zakharova",) and done.articles == 2

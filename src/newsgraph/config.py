@@ -14,11 +14,12 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from newsgraph.corpus.limits import MB, Limits
 
-PIPELINE_VERSION = "extract-7"
+PIPELINE_VERSION = "extract-8"
 """Bump when extraction changes in a way that should re-process already loaded articles
 (extract-5: the medium model became the default, and the rules of issue 14; extract-6: modes
 from what an event acts on, wire datelines parsed apart; extract-7: verbs joined to the wrong
-clause or object, reporters of subjectless reporting verbs, a type's default mode)."""
+clause or object, reporters of subjectless reporting verbs, a type's default mode; extract-8: every
+mention kept as a :Mention node)."""
 
 
 def _default_data_dir() -> Path:

@@ -29,7 +29,7 @@ from newsgraph.graph.records import Actor
 from newsgraph.nlp import rules
 from newsgraph.nlp.events import event_id
 from newsgraph.store.base import GraphStore
-from newsgraph.store.rows import actor_row, one_per_id
+from newsgraph.store.rows import actor_row, mention_node_row, one_per_id
 from newsgraph.store.schema_files import load_statement, statement
 
 ARTICLES_PER_WRITE = 200
@@ -144,15 +144,25 @@ def _article_rows(store: GraphStore, ids: list[str], targets: dict[str, Actor]) 
         if row["reporter_id"] == row["source_id"]:
             row["reporter_id"] = None
         row["id"] = event_id(row["article_id"], row["token"], row["source_id"], row["target_id"])
+    nodes: dict[str, dict] = {}  # two readings of one place that the merge makes one actor: one node
+    for row in store.read(statement("resolve", "mention_node_rows"), {"ids": ids}):
+        row = mention_node_row(**(row | {"actor_id": mapped(row["actor_id"])}))
+        nodes.setdefault(row["id"], row)
     counts: dict[tuple[str, str], int] = {}
+    for row in nodes.values():  # MENTIONS counts the article's Mention nodes of the actor
+        key = (row["article_id"], row["actor_id"])
+        counts[key] = counts.get(key, 0) + 1
+    with_nodes = {article_id for article_id, _ in counts}
     for row in store.read(statement("resolve", "mention_rows"), {"ids": ids}):
-        key = (row["article_id"], mapped(row["actor_id"]))
-        counts[key] = counts.get(key, 0) + int(row["count"])
+        if row["article_id"] not in with_nodes:  # loaded before extract-8, which wrote no nodes
+            key = (row["article_id"], mapped(row["actor_id"]))
+            counts[key] = counts.get(key, 0) + int(row["count"])
     return {
         "articles": store.read(statement("resolve", "article_rows"), {"ids": ids}),
         "actors": [],  # the targets are written first; every other actor is already there
         "events": one_per_id(events),
         "mentions": [{"article_id": a, "actor_id": b, "count": n} for (a, b), n in sorted(counts.items())],
+        "mention_nodes": list(nodes.values()),
         "affiliations": [],
         "offices": [],
     }

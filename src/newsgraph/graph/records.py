@@ -71,6 +71,22 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Occurrence:
+    """One place where an article names an actor, kept in the graph as a `:Mention` node: the
+    words an analyst can check the actor against, where they stand, and the rule that read
+    them as that actor. `newsgraph resolve` re-points it when a curated merge changes the
+    actor, without the text."""
+
+    actor: Actor
+    text: str  # the noun phrase's core as written ("the Russian Foreign Ministry", "she")
+    sentence_index: int
+    start: int  # character offsets of `text` in the article text
+    end: int
+    rule: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class Affiliation:
     """`person` belongs to `organisation` (Zakharova -> Russia) in `role`, from `since` to
     `until` (ISO dates). `basis` says where it comes from: "stated" by the article (the dates
@@ -151,4 +167,5 @@ class ExtractedArticle:
     word_count: int
     events: tuple[Event, ...] = ()
     mentions: tuple[tuple[Actor, int], ...] = ()  # every actor the article names, with a count
+    occurrences: tuple[Occurrence, ...] = ()  # each place it names one, in text order
     affiliations: tuple[Affiliation, ...] = ()

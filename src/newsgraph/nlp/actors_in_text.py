@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.resolver import Resolver, known_forms
-from newsgraph.graph.records import Actor, Affiliation, Mention
+from newsgraph.graph.records import Actor, Affiliation, Mention, Occurrence
 from newsgraph.nlp import rules
 
 # Left dependents that belong to a noun phrase's name ("the Russian Foreign Ministry").
@@ -98,6 +99,8 @@ class ArticleActors:
     subjects: list[tuple[int, list[Mention]]] = field(default_factory=list)  # (verb token, its subject's actors)
     last_by_kind: dict[str, tuple[int, Mention]] = field(default_factory=dict)
     mentions: dict[str, Mention] = field(default_factory=dict)
+    # (token, actor id) -> the words there and the first reading of them as that actor
+    sites: dict[tuple[int, str], tuple[Span, Mention]] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)  # names the NER calls persons that are places
     storms: set[str] = field(default_factory=set)  # names the article gives a storm ("Hurricane Dorian")
     acronyms: dict[str, Span] = field(default_factory=dict)  # "CNE" -> "National Electoral Commission"
@@ -332,6 +335,17 @@ class ArticleActors:
     def counts(self) -> dict[str, int]:
         return {actor_id: len(found) for actor_id, found in self.positions.items()}
 
+    def occurrences(self, sentence_index: Callable[[Span], int]) -> tuple[Occurrence, ...]:
+        """Every place the article named an actor (one per token and actor, as `counts`), in
+        text order, each with the actor as the article finally knows it (a country learned
+        later included)."""
+        found = []
+        for (_, actor_id), (span, mention) in self.sites.items():
+            start, end = _words_of(mention, span)
+            found.append(Occurrence(self.mentions[actor_id].actor, span.doc.text[start:end], sentence_index(span),
+                                    start, end, mention.rule, mention.role))
+        return tuple(sorted(found, key=lambda o: (o.start, o.end, o.actor.id)))
+
     def body_of(self, person: Mention) -> Mention | None:
         """What "his government", "her troops" belong to: the body the person speaks for,
         else the person's state."""
@@ -517,6 +531,7 @@ class ArticleActors:
             if actor is not found[0].actor:
                 found = (dataclasses.replace(found[0], actor=actor), found[1])
             self.note(found[0], head.i, recent, subject)
+            self.sites.setdefault((head.i, found[0].actor.id), (_core_span(head), found[0]))
             self._note_name_head(head, found[0])
         return found
 
@@ -1200,6 +1215,16 @@ def _bare_name(head: Token) -> str:
         if all(t.pos_ == "PROPN" for t in head.doc[start : head.i]):
             return head.doc[start : head.i + 1].text
     return head.text
+
+
+def _words_of(mention: Mention, core: Span) -> tuple[int, int]:
+    """The character offsets of the words that named the actor: the mention's own text where
+    the phrase's core holds it ("Maria Zakharova" in "Russian Foreign Ministry spokeswoman
+    Maria Zakharova"), else the whole core."""
+    at = core.text.find(mention.text) if mention.text else -1
+    if at < 0:
+        return core.start_char, core.end_char
+    return core.start_char + at, core.start_char + at + len(mention.text)
 
 
 def _core_span(head: Token) -> Span:

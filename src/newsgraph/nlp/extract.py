@@ -54,7 +54,9 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = Tr
     # entities are walked once beside the sentences instead.
     entities = iter(ent for ent in doc.ents if ent.label_ in MENTION_LABELS)
     pending = next(entities, None)
+    sentence_starts: dict[int, int] = {}  # first token -> sentence index
     for index, sent in enumerate(doc.sents):
+        sentence_starts[sent.start] = index
         named = []
         while pending is not None and pending.start < sent.end:
             named.append(pending)
@@ -78,6 +80,7 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = Tr
             (actors.mentions[actor_id].actor, count) for actor_id, count in sorted(actors.counts().items())
         ),
         affiliations=actors.all_affiliations(),
+        occurrences=actors.occurrences(lambda span: sentence_starts[span.sent.start]),
     )
 
 

@@ -219,6 +219,7 @@ class BulkImport:
             self._stream("articles", rows["articles"])
             self._stream("events", rows["events"])
             self._stream("mentions", list({(r["article_id"], r["actor_id"]): r for r in rows["mentions"]}.values()))
+            self._stream("mention_nodes", rows["mention_nodes"])
             for row in rows["actors"]:  # actors.cypher: SET, and the country kept when unknown
                 old = self._actors.get(row["id"])
                 self._actors[row["id"]] = row | {"country": row["country"] if row["country"] is not None

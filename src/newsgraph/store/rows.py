@@ -4,6 +4,7 @@ Both backends send the same rows, so the graphs they hold are the same graph."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from newsgraph.actors.resolver import known_forms
@@ -48,7 +49,7 @@ def duplicate_rows(duplicates: Sequence[Duplicate]) -> list[dict]:
 
 def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
     """Rows per load statement, in the order the statements run."""
-    articles, actors, events, mentions, affiliations, offices = [], {}, [], [], {}, {}
+    articles, actors, events, mentions, mention_nodes, affiliations, offices = [], {}, [], [], [], {}, {}
     for item in batch:
         a = item.article
         articles.append(
@@ -60,6 +61,8 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
         for actor, count in item.mentions:
             actors.setdefault(actor.id, actor_row(actor))
             mentions.append({"article_id": a.id, "actor_id": actor.id, "count": count})
+        mention_nodes += (mention_node_row(a.id, o.actor.id, o.text, o.sentence_index, o.start, o.end, o.rule,
+                                           o.role) for o in item.occurrences)
         for aff in item.affiliations:
             actors.setdefault(aff.person.id, actor_row(aff.person))
             actors.setdefault(aff.organisation.id, actor_row(aff.organisation))
@@ -88,9 +91,21 @@ def load_rows(batch: Sequence[ExtractedArticle]) -> dict[str, list[dict]]:
         "actors": [actors[k] for k in sorted(actors)],
         "events": one_per_id(events),
         "mentions": mentions,
+        "mention_nodes": mention_nodes,
         "affiliations": [affiliations[k] for k in sorted(affiliations, key=str)],
         "offices": [offices[k] for k in sorted(offices, key=str)],
     }
+
+
+def mention_node_row(article_id: str, actor_id: str, text: str, sentence_index: int, start: int, end: int,
+                     rule: str | None, role: str | None) -> dict:
+    """A `:Mention` node's row. Its id hashes the place and the actor, as an event's does, so a
+    reload writes the same node and a merge that makes two readings of one place one actor
+    makes them one node."""
+    key = f"{article_id}|{start}|{end}|{actor_id}"
+    return {"id": "mention:" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:24], "article_id": article_id,
+            "actor_id": actor_id, "text": text, "sentence_index": sentence_index, "start": start, "end": end,
+            "rule": rule, "role": role}
 
 
 def one_per_id(events: list[dict]) -> list[dict]:
