@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsgraph.config import PIPELINE_VERSION
 from newsgraph.corpus.records import make_article
-from newsgraph.graph.records import Action, Actor, Affiliation, Event, ExtractedArticle, Mention
+from newsgraph.graph.records import Action, Actor, Affiliation, Event, ExtractedArticle, Mention, Occurrence
 
 RUSSIA = Actor("country:RUS", "Russia", "country", "RUS")
 USA = Actor("country:USA", "United States", "country", "USA")
@@ -58,16 +58,22 @@ def records(version: str = PIPELINE_VERSION) -> list[ExtractedArticle]:
     e3 = [_event(a3, 0, ODD, "praise", "SUPPORT", 3.5, RUSSIA)]
     aff = Affiliation(ZAKHAROVA, RUSSIA, "spokeswoman, foreign ministry")
 
-    def item(article, events, mentions, affiliations=()):
+    def item(article, events, mentions, affiliations=(), occurrences=()):
         return ExtractedArticle(
             article=article, pipeline_version=version, sentence_count=len(article.text.split(". ")),
             word_count=len(article.text.split()), events=tuple(events),
-            mentions=tuple(mentions), affiliations=tuple(affiliations),
+            mentions=tuple(mentions), affiliations=tuple(affiliations), occurrences=tuple(occurrences),
         )
+
+    def named(article, actor, words, sentence, rule="actor.gazetteer"):
+        start = article.text.index(f"Sentence {sentence} of ") + len(f"Sentence {sentence} of ")
+        assert article.text[start:start + len(words)] == words
+        return Occurrence(actor, words, sentence, start, start + len(words), rule)
 
     return [
         item(a1, e1, [(RUSSIA, 4), (USA, 4), (SYRIA, 1), (ZAKHAROVA, 2), (ALTANF, 1)], [aff]),
-        item(a2, e2, [(SYRIA, 2), (USA, 1), (RUSSIA, 2)]),
+        item(a2, e2, [(SYRIA, 2), (USA, 1), (RUSSIA, 2)],
+             occurrences=[named(a2, SYRIA, "Damascus", 0), named(a2, SYRIA, "Damascus", 1, "actor.name_head")]),
         item(a3, e3, [(ODD, 1), (RUSSIA, 1)]),
     ]
 

@@ -123,3 +123,26 @@ def test_commitments_and_headline_futures_are_intended(nlp, resolver):
     assert (offer.source.actor.id, offer.action.lemma, offer.action.modality) == ("country:QAT", "mediate", "intended")
     (headline,) = events_of(nlp, resolver, "Japan to impose sanctions on North Korea")
     assert (headline.action.category, headline.action.modality) == ("SANCTION", "intended")
+
+
+def test_every_mention_is_kept_with_its_words_place_and_rule(nlp, resolver):
+    """Each place the article names an actor is one Occurrence (a :Mention node): the words as
+    the text has them at their offsets, the sentence, the rule; MENTIONS counts them."""
+    (article,) = read_files([str(SEED)]).articles
+    doc = nlp(article.text)
+    item = read_doc(doc, article, resolver)
+    assert item.occurrences
+    for o in item.occurrences:
+        assert article.text[o.start:o.end] == o.text and o.rule
+    named = {(o.text, o.actor.id) for o in item.occurrences}
+    assert ("Moscow", "country:RUS") in named and ("Maria Zakharova", "person:maria-zakharova") in named
+    assert ("Zakharova", "person:maria-zakharova") in named  # the surname alone, later
+    counts = {}
+    for o in item.occurrences:
+        counts[o.actor.id] = counts.get(o.actor.id, 0) + 1
+    assert {actor.id: n for actor, n in item.mentions} == counts
+    places = [(o.start, o.end, o.actor.id) for o in item.occurrences]
+    assert places == sorted(set(places))  # in text order, once per words and actor
+    sentences = list(doc.sents)
+    assert all(sentences[o.sentence_index].start_char <= o.start < sentences[o.sentence_index].end_char
+               for o in item.occurrences)

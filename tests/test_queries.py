@@ -120,5 +120,15 @@ def test_articles_mentioning(graph):
     assert [(r["title"], r["mentions"]) for r in rows] == [("Damascus denounces", 2), ("Moscow warns", 1)]
 
 
+def test_actors_named_and_actor_mentions(graph):
+    (row,) = run(graph, "actors_named", text="Damascus")
+    assert (row["id"], row["mentions"], row["articles"], sorted(row["rules"])) == (
+        "country:SYR", 2, 1, ["actor.gazetteer", "actor.name_head"])
+    assert run(graph, "actors_named", text="Moscow") == []
+    rows = run(graph, "actor_mentions", a="syria")
+    assert [(r["text"], r["rule"], r["mentions"]) for r in rows] == [
+        ("Damascus", "actor.gazetteer", 1), ("Damascus", "actor.name_head", 1)]
+
+
 def test_find_actors(graph):
     assert [r["id"] for r in run(graph, "find_actors", q="united")] == ["country:USA"]

@@ -167,5 +167,5 @@ class ExtractedArticle:
     word_count: int
     events: tuple[Event, ...] = ()
     mentions: tuple[tuple[Actor, int], ...] = ()  # every actor the article names, with a count
-    occurrences: tuple[Occurrence, ...] = ()  # each place it names one, in text order
     affiliations: tuple[Affiliation, ...] = ()
+    occurrences: tuple[Occurrence, ...] = ()  # each place it names an actor, in text order

@@ -332,19 +332,17 @@ class ArticleActors:
                  and any(at < before for at in self.positions[actor_id])]
         return max(named, key=lambda found: found[0])[1] if named else None
 
-    def counts(self) -> dict[str, int]:
-        return {actor_id: len(found) for actor_id, found in self.positions.items()}
-
     def occurrences(self, sentence_index: Callable[[Span], int]) -> tuple[Occurrence, ...]:
-        """Every place the article named an actor (one per token and actor, as `counts`), in
-        text order, each with the actor as the article finally knows it (a country learned
-        later included)."""
-        found = []
-        for (_, actor_id), (span, mention) in self.sites.items():
+        """Every place the article named an actor, once per words and actor, in text order, each
+        with the actor as the article finally knows it (a country learned later included)."""
+        found: dict[tuple[int, int, str], Occurrence] = {}
+        for (_, actor_id), (span, mention) in sorted(self.sites.items(), key=lambda site: site[0]):
             start, end = _words_of(mention, span)
-            found.append(Occurrence(self.mentions[actor_id].actor, span.doc.text[start:end], sentence_index(span),
-                                    start, end, mention.rule, mention.role))
-        return tuple(sorted(found, key=lambda o: (o.start, o.end, o.actor.id)))
+            # the same words under two heads ("Chelyabinsk", "the Chelyabinsk region"): one mention
+            found.setdefault((start, end, actor_id), Occurrence(
+                self.mentions[actor_id].actor, span.doc.text[start:end], sentence_index(span), start, end,
+                mention.rule, mention.role))
+        return tuple(found[key] for key in sorted(found))
 
     def body_of(self, person: Mention) -> Mention | None:
         """What "his government", "her troops" belong to: the body the person speaks for,

@@ -4,6 +4,7 @@ so it runs the same in a test, a Prefect task or a Dask worker."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -67,6 +68,8 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = Tr
         events += SentenceReader(sent, actors).events(article.id, index)
         for ent in named:
             actors.resolve(ent.root, recent=False)
+    occurrences = actors.occurrences(lambda span: sentence_starts[span.sent.start])
+    named = Counter(o.actor.id for o in occurrences)  # MENTIONS {count}: the article's Mention nodes
     if filtered and rules.enabled("filter.learned"):
         keep = EventFilter.shipped().keep
         events = [e for e in events if keep(e)]
@@ -76,11 +79,9 @@ def read_doc(doc: Doc, article: Article, resolver: Resolver, filtered: bool = Tr
         sentence_count=sentence_count,
         word_count=sum(1 for t in doc if not (t.is_space or t.is_punct)),
         events=tuple(events),
-        mentions=tuple(
-            (actors.mentions[actor_id].actor, count) for actor_id, count in sorted(actors.counts().items())
-        ),
+        mentions=tuple((actors.mentions[actor_id].actor, count) for actor_id, count in sorted(named.items())),
         affiliations=actors.all_affiliations(),
-        occurrences=actors.occurrences(lambda span: sentence_starts[span.sent.start]),
+        occurrences=occurrences,
     )
 
 
