@@ -221,6 +221,7 @@ def test_actors_to_review_lists_what_resolution_left_open(store, nlp, resolver):
     rows = store.read(named_queries()["actors_to_review"].cypher, {"limit": 25})
     found = {r["id"]: r["why"] for r in rows}
     assert found.get("person:nowak") == "one word: a surname no full name explains"
+    assert next(r["words"] for r in rows if r["id"] == "person:nowak") == ["Nowak"]  # the words to curate
     assert found.get("person:anna-kowalczyk") == "no country"
     assert "person:donald-trump" not in found and "person:joe-biden" not in found
 
