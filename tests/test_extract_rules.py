@@ -1333,3 +1333,11 @@ def test_a_relation_noun_is_not_the_party_named_after_of(nlp, resolver):
     assert not any(s in ("country:SAU", "country:RUS", "person:fiancee") for s, _, _ in found), found
     event = one(nlp, resolver, "Ships of the Chinese navy blocked Philippine vessels.", lemma="block")
     assert event.source.actor.id == "country:CHN"  # "of" still names the party after other nouns
+
+
+def test_a_participle_before_the_object_describes_it(nlp, resolver):
+    """action.participle_on_object: the parser makes "suspected" a clause owning the object."""
+    event = one(nlp, resolver, "Israeli warplanes bombed suspected Hezbollah positions near the town of Nabatiyeh "
+                "on Thursday.", lemma="bomb")
+    assert (event.source.actor.id, event.target.actor.id) == ("country:ISR", "armed_group:hezbollah")
+    assert "action.participle_on_object" in event.rule

@@ -20,6 +20,7 @@ GERUND_OBJECT = rules.rule("action.gerund_modifier")
 REDUCED_RELATIVE = rules.rule("action.reduced_relative")
 PERFECT_PARTICIPLE = rules.rule("action.perfect_participle")
 OBJECT_AFTER_VERB = rules.rule("action.object_after_verb")
+PARTICIPLE_ON_OBJECT = rules.rule("action.participle_on_object")
 CLAUSE_PREPS = frozenset({"of", "for"})
 FINITE_TAGS = rules.words("finite_tags")
 # Acts done to people or things: no such verb takes a clause, so a clause after it is misparsed.
@@ -43,7 +44,41 @@ def repair(doc: Doc) -> Doc:
             _make_perfect(token, known_verb(token))
         elif _object_taken_for_subject(token):
             _make_object(token)
+        elif _object_taken_for_participle(token):
+            _make_modifier(token)
     return doc
+
+
+def _object_taken_for_participle(token: Token) -> bool:
+    """"Israeli warplanes bombed suspected Hezbollah positions": the parser makes "suspected" a
+    clause of "bombed" and "positions" its object. A verb of a physical act right before a
+    participle that has an object but no subject, auxiliary or marker of its own, and no object
+    itself, acts on that object; the participle describes it."""
+    verb = token.head
+    if not (token.dep_ in ("advcl", "xcomp", "ccomp", "dep", "conj") and token.tag_ == "VBN"
+            and token.lower_.endswith("ed") and verb.pos_ == "VERB" and token.i == verb.i + 1
+            and rules.enabled("action.participle_on_object")):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].left_edge.i != token.i + 1:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "cc") for c in token.children):
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    found = lexicon.classify(verb.lemma_.lower())
+    return found.known and found.category in PHYSICAL_ACTS
+
+
+def _make_modifier(token: Token) -> None:
+    verb = token.head
+    noun = next(c for c in token.children if c.dep_ == "dobj")
+    noun.head, noun.dep_ = verb, "dobj"
+    for child in [c for c in token.children if c.i > noun.i]:  # "... near the town": the verb's
+        child.head = verb
+    token.head, token.dep_ = noun, "amod"
+    token.pos_, token.tag_ = "ADJ", "JJ"
+    verb._.repaired = PARTICIPLE_ON_OBJECT
 
 
 def _object_taken_for_subject(token: Token) -> bool:

@@ -23,7 +23,7 @@ SWITCHABLE = frozenset({
     "action.light_verb", "action.particle", "action.verb_preposition", "action.verb", "action.unknown_verb",
     "action.protest_by_people", "action.foreign_measure", "source.purpose", "filter.learned",
     "action.object_mode", "source.lower_conjunct", "source.object_conjunct",
-    "action.object_after_verb",
+    "action.object_after_verb", "action.participle_on_object",
 })
 
 
