@@ -64,7 +64,13 @@ def _object_taken_for_participle(token: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "cc") for c in token.children):
         return False
-    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    return _objectless_physical_act(verb, ("dobj", "dative"))
+
+
+def _objectless_physical_act(verb: Token, object_deps: tuple[str, ...] = ("dobj",)) -> bool:
+    """A known verb of a physical act without an object of its own: such a verb takes no
+    clause, so a clause the parser hangs on it holds what it acts on."""
+    if any(c.dep_ in object_deps for c in verb.children):
         return False
     found = lexicon.classify(verb.lemma_.lower())
     return found.known and found.category in PHYSICAL_ACTS
@@ -145,10 +151,7 @@ def _participle_taken_for_clause(token: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass", "mark") for c in token.children):
         return False
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return False
-    found = lexicon.classify(verb.lemma_.lower())
-    return found.known and found.category in PHYSICAL_ACTS
+    return _objectless_physical_act(verb)
 
 
 def _make_participle(token: Token) -> None:
