@@ -529,7 +529,8 @@ class ArticleActors:
             if actor is not found[0].actor:
                 found = (dataclasses.replace(found[0], actor=actor), found[1])
             self.note(found[0], head.i, recent, subject)
-            self.sites.setdefault((head.i, found[0].actor.id), (_core_span(head), found[0]))
+            if (head.i, found[0].actor.id) not in self.sites:  # the first reading; the core only then
+                self.sites[head.i, found[0].actor.id] = (_core_span(head), found[0])
             self._note_name_head(head, found[0])
         return found
 
